@@ -1,0 +1,31 @@
+import type { Article } from "../../src/article/article.ts";
+import { formatDateline, formatIso } from "../../src/site/dates.ts";
+import { useHref } from "./context.ts";
+
+interface ArticleListProps {
+  readonly articles: readonly Article[];
+  /** The heading level of each headline, below the list's own heading. */
+  readonly level: 2 | 3;
+  readonly withSummary?: boolean;
+}
+
+/** Headline, date and summary of each article: section pages, the home page's blocks. */
+export function ArticleList({ articles, level, withSummary = true }: ArticleListProps) {
+  const href = useHref();
+  const Heading = level === 2 ? "h2" : "h3";
+  return (
+    <ul class="article-list">
+      {articles.map((article) => (
+        <li class="article-item" key={article.url}>
+          <Heading class="item-headline">
+            <a href={href(article.url)}>{article.headline}</a>
+          </Heading>
+          <p class="item-meta">
+            <time dateTime={formatIso(article.date)}>{formatDateline(article.date)}</time>
+          </p>
+          {withSummary && <p class="item-summary">{article.summary}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+import { useHref, usePage } from "./context.ts";
+
+/** Footer links to the plain pages, and the copyright line (years end at the build clock's year). */
+export function Footer() {
+  const { site } = usePage();
+  const href = useHref();
+  const { copyright } = site.config;
+  const year = site.clock.setZone(site.config.timeZone).year;
+  const years = year > copyright.startYear ? `${copyright.startYear}-${year}` : String(copyright.startYear);
+  return (
+    <footer class="site-footer">
+      <ul class="footer-links">
+        {site.footerPages.map((page) => (
+          <li key={page.slug}>
+            <a href={href(page.url)}>{page.title}</a>
+          </li>
+        ))}
+      </ul>
+      <p class="copyright">
+        Copyright ©{years} {copyright.holder}. {copyright.rights}
+      </p>
+      <p class="notice">{copyright.notice}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ListingPage as ListingPageModel } from "../../src/site/listings.ts";
+import { isTopSection } from "../../src/site/sections.ts";
+import { sectionUrl } from "../../src/site/urls.ts";
+import { ArticleList } from "../components/ArticleList.tsx";
+import { useHref, usePage } from "../components/context.ts";
+import { Document } from "../components/Document.tsx";
+import { Pagination } from "../components/Pagination.tsx";
+import { Sidebar } from "../components/Sidebar.tsx";
+
+/** A section, a top section or the top news: newest first, numbered pages. */
+export function ListingPage({ page }: { readonly page: ListingPageModel }) {
+  const { site } = usePage();
+  const href = useHref();
+  const { listing } = page;
+  const { words } = site.config;
+  const pageNote = page.pageNumber > 1 ? ` (${words.page} ${page.pageNumber})` : "";
+  const subsections =
+    listing.section && isTopSection(listing.section)
+      ? listing.section.sections.filter((s) => s !== listing.section)
+      : [];
+  return (
+    <Document
+      title={`${listing.title}${pageNote} - ${site.config.name}`}
+      description={`${listing.title}: the latest from ${site.config.name}${pageNote}.`}
+      section={listing.section}
+    >
+      <div class="with-sidebar">
+        <div class="listing">
+          <h1 class="listing-title">
+            {listing.title}
+            {pageNote && <span class="page-note">{pageNote}</span>}
+          </h1>
+          {subsections.length > 0 && (
+            <ul class="subsections">
+              {subsections.map((section) => (
+                <li key={section.slug}>
+                  <a href={href(sectionUrl(section.slug))}>{section.title}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {page.articles.length > 0 ? (
+            <ArticleList articles={page.articles} level={2} />
+          ) : (
+            <p class="empty">{words.noArticles}</p>
+          )}
+          <Pagination page={page} />
+        </div>
+        <Sidebar />
+      </div>
+    </Document>
+  );
+}

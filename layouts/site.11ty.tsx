@@ -1,0 +1,51 @@
+import { renderToString } from "preact-render-to-string";
+import type { AssetUrls } from "../src/render/assets.ts";
+import type { Site } from "../src/site/model.ts";
+import { outputPathOf, type Route } from "../src/site/routes.ts";
+import { Page } from "./components/context.ts";
+import { ArticlePage } from "./pages/ArticlePage.tsx";
+import { HomePage } from "./pages/HomePage.tsx";
+import { ListingPage } from "./pages/ListingPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { PlainPage } from "./pages/PlainPage.tsx";
+
+/** What Eleventy hands this template for each page. */
+interface PageData {
+  readonly newsdesk: Site;
+  readonly assets: AssetUrls;
+  readonly route: Route;
+}
+
+/**
+ * The one template: it pages over the routes the site model computed once, and picks each
+ * route's layout. No Eleventy collections, so nothing is re-sorted or re-filtered per page.
+ */
+export const data = {
+  pagination: { data: "newsdesk.routes", size: 1, alias: "route" },
+  permalink: (page: PageData) => outputPathOf(page.route),
+  eleventyExcludeFromCollections: true,
+};
+
+function Layout({ route }: { readonly route: Route }) {
+  switch (route.kind) {
+    case "home":
+      return <HomePage />;
+    case "article":
+      return <ArticlePage article={route.article} />;
+    case "listing":
+      return <ListingPage page={route.page} />;
+    case "page":
+      return <PlainPage page={route.page} />;
+    case "notFound":
+      return <NotFoundPage />;
+  }
+}
+
+export function render(page: PageData): string {
+  const context = { site: page.newsdesk, route: page.route, assets: page.assets };
+  return `<!doctype html>${renderToString(
+    <Page.Provider value={context}>
+      <Layout route={page.route} />
+    </Page.Provider>,
+  )}`;
+}

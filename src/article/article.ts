@@ -1,0 +1,47 @@
+import type { DateTime } from "luxon";
+import type { Section } from "../site/sections.ts";
+import type { ArticleImage } from "./frontMatter.ts";
+
+/** A tag as written, and its URL slug; tags differing only in case or spacing share a slug. */
+export interface Tag {
+  readonly name: string;
+  readonly slug: string;
+}
+
+/**
+ * Publish state at the build's clock. A production build keeps only `published`
+ * articles; the preview shows all, clearly marked.
+ */
+export type PublishState = "published" | "draft" | "scheduled";
+
+/** One checked article. Everything after the contract check trusts these types. */
+export interface Article {
+  /** Project-relative path of the source, e.g. `content/articles/2016/11/baotou.md`. */
+  readonly file: string;
+  /** Path relative to `content/articles`, e.g. `2016/11/baotou.md`: how editors name articles. */
+  readonly id: string;
+  readonly headline: string;
+  /** Publication time, in the site's zone. */
+  readonly date: DateTime;
+  readonly updated: DateTime | undefined;
+  readonly section: Section;
+  readonly source: string;
+  readonly editor: string;
+  readonly author: string | undefined;
+  readonly tags: readonly Tag[];
+  /** The editor's summary, or the first paragraph as plain text. */
+  readonly summary: string;
+  readonly image: ArticleImage | undefined;
+  readonly top: boolean;
+  readonly state: PublishState;
+  readonly slug: string;
+  /** Root-relative URL without the site's path prefix: `/economy/2016-11-05/baotou/`. */
+  readonly url: string;
+  /** The Markdown body, rendered only when its page is. */
+  readonly body: string;
+}
+
+/** Newest first; equal times by URL, so every list has one fixed order. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}

@@ -1,0 +1,104 @@
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
+
+/**
+ * Splits a Markdown file into its YAML front matter and body, keeping enough of the
+ * parse to say on which line of the file each field stands.
+ */
+export interface FrontMatterBlock extends ParsedYaml {
+  readonly body: string;
+  /** 1-based line of the body's first line in the file. */
+  readonly bodyLine: number;
+}
+
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSING = /^---[ \t]*$/m;
+
+export function readFrontMatterBlock(text: string): FrontMatterBlock | undefined {
+  const opening = OPENING.exec(text);
+  if (!opening) return undefined;
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) return undefined;
+  const yamlText = rest.slice(0, closing.index);
+  const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, "");
+  const yamlFirstLine = 2;
+  const bodyLine = yamlFirstLine + countLines(yamlText) + 1;
+
+  const parsed = parseYamlWithLines(yamlText, yamlFirstLine);
+  return { ...parsed, body: afterClosing, bodyLine };
+}
+
+export interface ParsedYaml {
+  /** The parsed fields (plain JS values), or undefined when they did not parse to a map. */
+  readonly data: Record<string, unknown> | undefined;
+  /** The file line of a field, or of a nested value such as `image.alt`; line 1 when absent. */
+  lineOf(path: readonly (string | number)[]): number;
+  readonly syntaxErrors: readonly { line: number; message: string }[];
+}
+
+/** Parses YAML (or JSON, which is YAML) keeping each node's line; `firstLine` is its first line in the file. */
+export function parseYamlWithLines(yamlText: string, firstLine = 1): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number) => firstLine - 1 + lineCounter.linePos(offset).line;
+  const syntaxErrors = doc.errors.map((error) => ({
+    line: lineAt(error.pos[0]),
+    message: describeYamlError(error.code, error.message),
+  }));
+  let data: Record<string, unknown> | undefined;
+  if (syntaxErrors.length === 0) {
+    const value: unknown = doc.toJS();
+    data = value === null || value === undefined ? {} : isPlainObject(value) ? value : undefined;
+  }
+  return {
+    data,
+    syntaxErrors:
+      syntaxErrors.length === 0 && data === undefined
+        ? [{ line: firstLine, message: "front matter must be `field: value` lines" }]
+        : syntaxErrors,
+    lineOf: (path) => {
+      const offset = offsetOf(doc, path);
+      return offset === undefined ? 1 : lineAt(offset);
+    },
+  };
+}
+
+function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
+  // The line of a field is the line of its key; of a list item, the item itself.
+  for (let depth = path.length; depth > 0; depth--) {
+    const parentPath = path.slice(0, depth - 1);
+    const key = path[depth - 1];
+    const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+      const keyNode = pair?.key;
+      if (isScalar(keyNode) && keyNode.range) return keyNode.range[0];
+    } else {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return node.range[0];
+    }
+  }
+  return undefined;
+}
+
+function describeYamlError(code: string, message: string): string {
+  const firstLine = message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
+  const hint =
+    code === "DUPLICATE_KEY"
+      ? "; each field may appear once"
+      : code === "BAD_INDENT" || code === "MISSING_CHAR"
+        ? "; check the indentation and quotes"
+        : '; a value with `: ` or starting with a quote or bracket needs "double quotes" around it';
+  return `the front matter is not valid YAML: ${firstLine}${hint}`;
+}
+
+function countLines(text: string): number {
+  if (text === "") return 0;
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < text.length - 1; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

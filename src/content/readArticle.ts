@@ -1,0 +1,175 @@
+import path from "node:path";
+import { closest } from "fastest-levenshtein";
+import type { DateTime } from "luxon";
+import type { Article, PublishState, Tag } from "../article/article.ts";
+import { type ArticleFrontMatter, articleFrontMatterSchema } from "../article/frontMatter.ts";
+import { firstParagraphText } from "../render/markdown.ts";
+import { parseEditorDate } from "../site/dates.ts";
+import { isTopSection, type Section, type SectionTree } from "../site/sections.ts";
+import { isSlug, toSlug } from "../site/slugs.ts";
+import { articleUrl } from "../site/urls.ts";
+import { checkFrontMatter, type ReportError, wellFormedField } from "./checkFrontMatter.ts";
+import type { FrontMatterBlock } from "./frontMatterBlock.ts";
+import type { Problem } from "./problems.ts";
+
+export interface ArticleContext {
+  readonly tree: SectionTree;
+  readonly zone: string;
+  /** The build's clock: an article dated after it is scheduled, not published. */
+  readonly clock: DateTime;
+  /** Whether a file exists at a path relative to `content/` (lead images). */
+  readonly contentFileExists: (relativePath: string) => boolean;
+}
+
+export interface ReadResult<T> {
+  readonly value: T | undefined;
+  readonly problems: readonly Problem[];
+}
+
+/** Checks one article file against the contract and builds its model, or says what is wrong. */
+export function readArticle(
+  file: string,
+  id: string,
+  text: string,
+  context: ArticleContext,
+): ReadResult<Article> {
+  const { block, fields: fm, problems, error } = checkFrontMatter(file, text, articleFrontMatterSchema);
+  if (!block?.data) return { value: undefined, problems };
+  const data = block.data;
+  // The checks below run on every well-formed field, so one run reports every problem.
+  const field = <K extends keyof ArticleFrontMatter & string>(name: K) =>
+    fm ? fm[name] : wellFormedField(articleFrontMatterSchema, data, name);
+
+  const date = checkDate(block, "date", field("date"), context.zone, error);
+  const updated = checkDate(block, "updated", field("updated"), context.zone, error);
+  const section = checkSection(block, field("section"), context.tree, error);
+  const slug = checkSlug(block, field("slug"), id, error);
+  const tags = checkTags(block, field("tags"), error);
+  const image = field("image");
+  if (image && typeof image === "object") checkImageSource(block, image.src, context, error);
+
+  const summary = field("summary") ?? firstParagraphText(block.body);
+  if (!block.body.trim()) error(block.bodyLine, "body", "the article has no text below the front matter");
+
+  if (!fm || problems.length > 0 || !date || !section || !slug) return { value: undefined, problems };
+  const state: PublishState = fm.draft ? "draft" : date > context.clock ? "scheduled" : "published";
+  return {
+    value: {
+      file,
+      id,
+      headline: fm.headline,
+      date,
+      updated,
+      section,
+      source: fm.source,
+      editor: fm.editor,
+      author: fm.author,
+      tags,
+      summary,
+      image: fm.image,
+      top: fm.top ?? false,
+      state,
+      slug,
+      url: articleUrl(section.slug, date, slug),
+      body: block.body,
+    },
+    problems,
+  };
+}
+
+function checkDate(
+  block: FrontMatterBlock,
+  name: "date" | "updated",
+  value: string | undefined,
+  zone: string,
+  error: ReportError,
+): DateTime | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseEditorDate(value, zone);
+  if (parsed.ok) return parsed.date;
+  error(block.lineOf([name]), name, parsed.message);
+  return undefined;
+}
+
+function checkSection(
+  block: FrontMatterBlock,
+  value: string | undefined,
+  tree: SectionTree,
+  error: ReportError,
+): Section | undefined {
+  if (value === undefined) return undefined;
+  const slug = value.trim().toLowerCase();
+  const section = tree.bySlug.get(slug);
+  const line = block.lineOf(["section"]);
+  if (!section) {
+    const suggestion = closest(slug, [...tree.articleSlugs]);
+    error(line, "section", `unknown section "${value}" (did you mean "${suggestion}"?)`);
+    return undefined;
+  }
+  if (isTopSection(section) && !tree.articleSlugs.includes(section.slug)) {
+    const choices = section.sections.map((s) => s.slug).join(", ");
+    error(line, "section", `"${value}" is a top section; name one of its sections: ${choices}`);
+    return undefined;
+  }
+  return section;
+}
+
+function checkSlug(
+  block: FrontMatterBlock,
+  value: string | undefined,
+  id: string,
+  error: ReportError,
+): string | undefined {
+  if (value !== undefined) {
+    if (isSlug(value)) return value;
+    const suggestion = toSlug(value);
+    error(
+      block.lineOf(["slug"]),
+      "slug",
+      `"${value}" must be lower-case letters, digits and hyphens${suggestion ? ` (for example "${suggestion}")` : ""}`,
+    );
+    return undefined;
+  }
+  const fromName = toSlug(path.posix.basename(id, ".md"));
+  if (fromName) return fromName;
+  error(1, "slug", "the file name gives no URL; rename the file or add `slug: words-in-latin-letters`");
+  return undefined;
+}
+
+function checkTags(block: FrontMatterBlock, value: string[] | undefined, error: ReportError): Tag[] {
+  const tags = new Map<string, Tag>();
+  (value ?? []).forEach((name, index) => {
+    const slug = toSlug(name);
+    if (!slug)
+      error(
+        block.lineOf(["tags", index]),
+        "tags",
+        `"${name}" gives no URL; write the tag with letters or digits`,
+      );
+    else if (!tags.has(slug)) tags.set(slug, { name: name.replace(/\s+/g, " ").trim(), slug });
+  });
+  return [...tags.values()];
+}
+
+function checkImageSource(
+  block: FrontMatterBlock,
+  src: unknown,
+  context: ArticleContext,
+  error: ReportError,
+): void {
+  if (typeof src !== "string") return;
+  const line = block.lineOf(["image", "src"]);
+  if (/^(?:[a-z]+:)?\/\//i.test(src)) {
+    error(
+      line,
+      "image.src",
+      `"${src}" is on another host; put the picture under content/images/ and write its path`,
+    );
+  } else if (!context.contentFileExists(src.replace(/^\/+/, ""))) {
+    error(
+      line,
+      "image.src",
+      `no file at content/${src.replace(/^\/+/, "")}; check the path and the file name`,
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from "node:fs";
+import type { z } from "zod";
+import type { ContentFolder } from "./contentFolder.ts";
+import { parseYamlWithLines } from "./frontMatterBlock.ts";
+import type { Problem } from "./problems.ts";
+
+/**
+ * Reads one JSON file of `content/_data/` and checks it against its schema. Problems name
+ * the line of the offending key, like the article checks.
+ */
+export function readDataFile<S extends z.ZodType>(
+  folder: ContentFolder,
+  relative: string,
+  schema: S,
+): {
+  value: z.infer<S> | undefined;
+  problems: Problem[];
+  lineOf: (path: readonly (string | number)[]) => number;
+} {
+  const problems: Problem[] = [];
+  const file = folder.label(relative);
+  const fullPath = folder.resolve(relative);
+  if (!existsSync(fullPath)) {
+    problems.push({ severity: "error", file, line: 1, field: "file", message: "is missing" });
+    return { value: undefined, problems, lineOf: () => 1 };
+  }
+  const text = readFileSync(fullPath, "utf8");
+  const { lineOf } = parseYamlWithLines(text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position ? text.slice(0, Number(position)).split("\n").length : 1;
+    problems.push({ severity: "error", file, line, field: "json", message: `not valid JSON: ${message}` });
+    return { value: undefined, problems, lineOf };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      const keys = issue.code === "unrecognized_keys" ? `: ${issue.keys.join(", ")}` : "";
+      problems.push({
+        severity: "error",
+        file,
+        line: lineOf(path),
+        field: path.join(".") || "file",
+        message: `${issue.message}${keys}`,
+      });
+    }
+    return { value: undefined, problems, lineOf };
+  }
+  return { value: parsed.data, problems, lineOf };
+}

@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Our CSS and JS, named by their content's hash so hosts can cache them forever and a
+ * changed file is never served stale.
+ */
+export interface AssetUrls {
+  readonly css: string;
+  readonly printCss: string;
+  readonly js: string;
+}
+
+export const ASSET_SOURCES = {
+  css: "layouts/assets/site.css",
+  printCss: "layouts/assets/print.css",
+  js: "layouts/assets/site.js",
+} as const satisfies Record<keyof AssetUrls, string>;
+
+/** Maps each source to its hashed output path (relative to the output folder). */
+export function hashedAssets(root: string): { urls: AssetUrls; copies: Record<string, string> } {
+  const copies: Record<string, string> = {};
+  const entries = Object.entries(ASSET_SOURCES).map(([key, source]) => {
+    const hash = createHash("sha256")
+      .update(readFileSync(path.join(root, source)))
+      .digest("hex")
+      .slice(0, 10);
+    const parsed = path.posix.parse(source);
+    const output = `assets/${parsed.name}.${hash}${parsed.ext}`;
+    copies[source] = output;
+    return [key, `/${output}`];
+  });
+  return { urls: Object.fromEntries(entries) as unknown as AssetUrls, copies };
+}

@@ -1,0 +1,59 @@
+import { DateTime } from "luxon";
+
+/**
+ * Editors write dates as the dateline shows them. A time without an offset is wall-clock
+ * time in the site's zone, so an article at 00:30 Beijing time is on that Beijing date
+ * everywhere (URL, dateline, listings), whatever zone the build machine is in.
+ */
+export type DateParse =
+  | { readonly ok: true; readonly date: DateTime }
+  | { readonly ok: false; readonly message: string };
+
+const WALL_CLOCK_FORMATS = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] as const;
+const HAS_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const SHAPE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+export const DATE_EXAMPLE = "2016-11-05 12:36";
+
+export function parseEditorDate(text: string, zone: string): DateParse {
+  const value = text.trim();
+  if (!SHAPE.test(value)) {
+    return { ok: false, message: `"${value}" is not a date; write it as ${DATE_EXAMPLE} (site time)` };
+  }
+  let date: DateTime | undefined;
+  if (value.includes("T") || HAS_OFFSET.test(value)) {
+    // Full ISO 8601; with an offset it names an instant, without one it is site time.
+    date = DateTime.fromISO(value.replace(" ", "T"), { zone, setZone: false }).setZone(zone);
+  } else {
+    for (const format of WALL_CLOCK_FORMATS) {
+      const candidate = DateTime.fromFormat(value, format, { zone });
+      if (candidate.isValid) {
+        date = candidate;
+        break;
+      }
+    }
+  }
+  if (!date?.isValid) {
+    return { ok: false, message: `"${value}" is not a real date or time; check the day, month and hour` };
+  }
+  return { ok: true, date };
+}
+
+/** The dateline form, `2016-11-05 12:36`, in the site's zone. */
+export function formatDateline(date: DateTime): string {
+  return date.toFormat("yyyy-MM-dd HH:mm");
+}
+
+/** The date part of an article URL, `2016-11-05`, in the site's zone. */
+export function formatUrlDate(date: DateTime): string {
+  return date.toFormat("yyyy-MM-dd");
+}
+
+/** ISO 8601 with the site's offset, e.g. `2016-11-05T12:36:00+08:00`, for `<time>` and metadata. */
+export function formatIso(date: DateTime): string {
+  return date.toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+export function isValidZone(zone: string): boolean {
+  return DateTime.local().setZone(zone).isValid;
+}

@@ -1,0 +1,239 @@
+import { existsSync, readFileSync } from "node:fs";
+import type { DateTime } from "luxon";
+import { type Article, newestFirst } from "../article/article.ts";
+import type { ContentFolder } from "../content/contentFolder.ts";
+import { ContentError, type Problem } from "../content/problems.ts";
+import { readArticle } from "../content/readArticle.ts";
+import { readDataFile } from "../content/readDataFile.ts";
+import { type PlainPage, readPage } from "../content/readPage.ts";
+import { listMarkdownFiles } from "../content/sourceFiles.ts";
+import { articlesBySection, type Listing, paginate } from "./listings.ts";
+import { mostPopular, POPULAR_FILE, popularExportSchema } from "./popular.ts";
+import { relatedBySectionAndTime } from "./related.ts";
+import type { Route } from "./routes.ts";
+import {
+  buildSectionTree,
+  type Section,
+  type SectionTree,
+  sectionTreeSchema,
+  type TopSection,
+} from "./sections.ts";
+import { buildSidebar, type Sidebar } from "./sidebar.ts";
+import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "./siteConfig.ts";
+import { HOME_URL, NOT_FOUND_URL, sectionUrl, TOP_NEWS_URL } from "./urls.ts";
+
+/** `production` publishes what is due; `preview` (npm start) also shows drafts and scheduled articles. */
+export type BuildMode = "production" | "preview";
+
+export interface LoadOptions {
+  /** The editors' folder: `_data/`, `articles/`, `pages/`, `images/`. */
+  readonly content: ContentFolder;
+  readonly mode: BuildMode;
+  readonly clock: DateTime;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface HomeBlock {
+  readonly top: TopSection;
+  readonly articles: readonly Article[];
+}
+
+/** The whole site, built once per build; layouts only look things up in it. */
+export interface Site {
+  readonly config: SiteConfig;
+  readonly tree: SectionTree;
+  readonly clock: DateTime;
+  readonly mode: BuildMode;
+  /** Articles on the site, newest first (in production: published ones only). */
+  readonly articles: readonly Article[];
+  readonly routes: readonly Route[];
+  readonly sidebar: Sidebar;
+  readonly topStories: readonly Article[];
+  readonly homeBlocks: readonly HomeBlock[];
+  readonly footerPages: readonly PlainPage[];
+  readonly related: (article: Article) => readonly Article[];
+  readonly warnings: readonly Problem[];
+}
+
+const SITE_FILE = "_data/site.json";
+const SECTIONS_FILE = "_data/sections.json";
+const HOME_TOP_STORIES = 5;
+const HOME_BLOCK_SIZE = 4;
+
+/** Reads and checks all content, then computes every list the pages need. Throws ContentError. */
+export function loadSite(options: LoadOptions): Site {
+  const { content, mode, clock } = options;
+  const site = readDataFile(content, SITE_FILE, siteConfigSchema);
+  const sections = readDataFile(content, SECTIONS_FILE, sectionTreeSchema);
+  if (!site.value || !sections.value) throw new ContentError([...site.problems, ...sections.problems]);
+  const config = resolveSiteConfig(site.value, options.env);
+  const { tree, errors: treeErrors } = buildSectionTree(sections.value);
+  const problems: Problem[] = treeErrors.map((message) => ({
+    severity: "error",
+    file: content.label(SECTIONS_FILE),
+    line: 1,
+    field: "sections",
+    message,
+  }));
+
+  const all = readArticles(content, tree, config, clock, problems);
+  const pages = readPages(content, problems);
+  checkUrlsUnique(all, pages, tree, content.label(SECTIONS_FILE), problems);
+  const siteFile = { label: content.label(SITE_FILE), lineOf: site.lineOf };
+  const photoSection = namedSection(tree, config.photoSection, "photoSection", siteFile, problems);
+  const videoSection = namedSection(tree, config.videoSection, "videoSection", siteFile, problems);
+  const pageBySlug = new Map(pages.map((page) => [page.slug, page]));
+  const footerPages = config.footerPages.flatMap((slug, index) => {
+    const page = pageBySlug.get(slug);
+    if (!page) {
+      problems.push({
+        severity: "error",
+        file: siteFile.label,
+        line: site.lineOf(["footerPages", index]),
+        field: "footerPages",
+        message: `no page ${content.label(`pages/${slug}.md`)}`,
+      });
+    }
+    return page ? [page] : [];
+  });
+  const popularData = existsSync(content.resolve(POPULAR_FILE))
+    ? readDataFile(content, POPULAR_FILE, popularExportSchema)
+    : undefined;
+  problems.push(...(popularData?.problems ?? []));
+  if (problems.some((p) => p.severity === "error") || !photoSection || !videoSection) {
+    throw new ContentError(problems);
+  }
+
+  const articles = all.filter((a) => mode === "preview" || a.state === "published").sort(newestFirst);
+  const byUrl = new Map(articles.map((a) => [a.url, a]));
+  const sectionLists = articlesBySection(articles, tree);
+  const topStories = articles.filter((a) => a.top);
+  const popular = mostPopular(
+    popularData?.value,
+    content.label(POPULAR_FILE),
+    popularData?.lineOf ?? (() => 1),
+    byUrl,
+    articles,
+    clock,
+    config.pathPrefix,
+  );
+  problems.push(...popular.warnings);
+
+  const listings: Listing[] = [
+    ...[...tree.bySlug.values()].map((section) => ({
+      title: section.title,
+      url: sectionUrl(section.slug),
+      section,
+      articles: sectionLists.get(section) ?? [],
+    })),
+    { title: config.words.topNews, url: TOP_NEWS_URL, section: undefined, articles: topStories },
+  ];
+  const routes: Route[] = [
+    { kind: "home", url: HOME_URL },
+    ...articles.map((article) => ({ kind: "article" as const, url: article.url, article })),
+    ...listings.flatMap((listing) =>
+      paginate(listing, config.perPage).map((page) => ({ kind: "listing" as const, url: page.url, page })),
+    ),
+    ...pages.map((page) => ({ kind: "page" as const, url: page.url, page })),
+    { kind: "notFound", url: NOT_FOUND_URL },
+  ];
+
+  return {
+    config,
+    tree,
+    clock,
+    mode,
+    articles,
+    routes,
+    sidebar: buildSidebar(sectionLists, photoSection, videoSection, topStories, TOP_NEWS_URL, popular.block),
+    topStories: topStories.slice(0, HOME_TOP_STORIES),
+    homeBlocks: tree.tops.map((top) => ({
+      top,
+      articles: (sectionLists.get(top) ?? []).slice(0, HOME_BLOCK_SIZE),
+    })),
+    footerPages,
+    related: relatedBySectionAndTime(sectionLists, config.relatedCount),
+    warnings: problems,
+  };
+}
+
+function readArticles(
+  content: ContentFolder,
+  tree: SectionTree,
+  config: SiteConfig,
+  clock: DateTime,
+  problems: Problem[],
+): Article[] {
+  const context = {
+    tree,
+    zone: config.timeZone,
+    clock,
+    contentFileExists: (relative: string) => existsSync(content.resolve(relative)),
+  };
+  return listMarkdownFiles(content.resolve("articles")).flatMap((id) => {
+    const relative = `articles/${id}`;
+    const result = readArticle(
+      content.label(relative),
+      id,
+      readFileSync(content.resolve(relative), "utf8"),
+      context,
+    );
+    problems.push(...result.problems);
+    return result.value ? [result.value] : [];
+  });
+}
+
+function readPages(content: ContentFolder, problems: Problem[]): PlainPage[] {
+  return listMarkdownFiles(content.resolve("pages")).flatMap((name) => {
+    const relative = `pages/${name}`;
+    const result = readPage(content.label(relative), name, readFileSync(content.resolve(relative), "utf8"));
+    problems.push(...result.problems);
+    return result.value ? [result.value] : [];
+  });
+}
+
+/** Two sources that would write the same URL: name both files, so the editor can choose. */
+function checkUrlsUnique(
+  articles: readonly Article[],
+  pages: readonly PlainPage[],
+  tree: SectionTree,
+  sectionsFile: string,
+  problems: Problem[],
+) {
+  const owners = new Map<string, string>();
+  for (const section of tree.bySlug.values()) owners.set(sectionUrl(section.slug), sectionsFile);
+  for (const item of [...articles, ...pages]) {
+    const other = owners.get(item.url);
+    if (other) {
+      problems.push({
+        severity: "error",
+        file: item.file,
+        line: 1,
+        field: "url",
+        message: `${item.url} is also the address of ${other}; change the slug (or the file name) of one of them`,
+      });
+    } else {
+      owners.set(item.url, item.file);
+    }
+  }
+}
+
+function namedSection(
+  tree: SectionTree,
+  slug: string,
+  field: string,
+  siteFile: { label: string; lineOf: (path: readonly (string | number)[]) => number },
+  problems: Problem[],
+): Section | undefined {
+  const section = tree.bySlug.get(slug);
+  if (!section) {
+    problems.push({
+      severity: "error",
+      file: siteFile.label,
+      line: siteFile.lineOf([field]),
+      field,
+      message: `no section "${slug}" in sections.json`,
+    });
+  }
+  return section;
+}

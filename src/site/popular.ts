@@ -1,0 +1,71 @@
+import type { DateTime } from "luxon";
+import { z } from "zod";
+import type { Article } from "../article/article.ts";
+import type { Problem } from "../content/problems.ts";
+import { normaliseUrlPath } from "./urls.ts";
+
+/** `content/_data/popular.json`: the analytics export of the last 24 hours. */
+export const popularExportSchema = z.strictObject({
+  exportedAt: z.iso.datetime({ offset: true }),
+  pages: z.array(z.strictObject({ path: z.string().min(1), views: z.number().int().nonnegative() })),
+});
+export type PopularExport = z.infer<typeof popularExportSchema>;
+
+export const POPULAR_FILE = "_data/popular.json";
+const MAX_AGE_HOURS = 48;
+const BLOCK_SIZE = 10;
+
+export interface PopularBlock {
+  /** True when the export is missing or stale and the block shows the latest articles instead. */
+  readonly isLatest: boolean;
+  readonly articles: readonly Article[];
+}
+
+/**
+ * Most popular in 24h: the export's paths ranked by views, kept to published articles.
+ * Without an export, or with one older than 48 hours at the build's clock, the block
+ * falls back to the latest articles and says so.
+ */
+export function mostPopular(
+  data: PopularExport | undefined,
+  file: string,
+  lineOf: (path: readonly (string | number)[]) => number,
+  byUrl: ReadonlyMap<string, Article>,
+  latest: readonly Article[],
+  clock: DateTime,
+  pathPrefix: string,
+): { block: PopularBlock; warnings: Problem[] } {
+  const warnings: Problem[] = [];
+  const fallback = { block: { isLatest: true, articles: latest.slice(0, BLOCK_SIZE) }, warnings };
+  if (!data) return fallback;
+  const ageHours = (clock.toMillis() - Date.parse(data.exportedAt)) / 3_600_000;
+  if (ageHours > MAX_AGE_HOURS) {
+    warnings.push({
+      severity: "warning",
+      file,
+      line: lineOf(["exportedAt"]),
+      field: "exportedAt",
+      message: `the export is ${Math.floor(ageHours)} hours old; the block shows the latest articles until a fresh export arrives`,
+    });
+    return fallback;
+  }
+  const seen = new Set<Article>();
+  const ranked = data.pages
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => b.entry.views - a.entry.views || a.index - b.index);
+  for (const { entry, index } of ranked) {
+    const article = byUrl.get(normaliseUrlPath(entry.path, pathPrefix));
+    if (!article) {
+      warnings.push({
+        severity: "warning",
+        file,
+        line: lineOf(["pages", index, "path"]),
+        field: "pages.path",
+        message: `"${entry.path}" is not a published article; it is left out`,
+      });
+      continue;
+    }
+    if (seen.size < BLOCK_SIZE) seen.add(article);
+  }
+  return { block: { isLatest: false, articles: [...seen] }, warnings };
+}

@@ -1,0 +1,19 @@
+import type { Article } from "../article/article.ts";
+import type { PlainPage } from "../content/readPage.ts";
+import type { ListingPage } from "./listings.ts";
+
+/**
+ * One page of the built site. The model lists every route once; the single page template
+ * renders each with the layout its kind names (the one place that picks a layout).
+ */
+export type Route =
+  | { readonly kind: "home"; readonly url: string }
+  | { readonly kind: "article"; readonly url: string; readonly article: Article }
+  | { readonly kind: "listing"; readonly url: string; readonly page: ListingPage }
+  | { readonly kind: "page"; readonly url: string; readonly page: PlainPage }
+  | { readonly kind: "notFound"; readonly url: string };
+
+/** Where Eleventy writes a route: `/a/b/` becomes `/a/b/index.html`. */
+export function outputPathOf(route: Route): string {
+  return route.url.endsWith("/") ? `${route.url}index.html` : route.url;
+}

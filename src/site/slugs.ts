@@ -1,0 +1,29 @@
+import { slugify } from "transliteration";
+
+/**
+ * URL slugs are lower-case ASCII: runs of anything else become one hyphen. Text without
+ * Latin letters (Chinese, Cyrillic, ...) is transliterated first, so a slug is never empty
+ * for a real headline, file name or tag.
+ */
+export function toSlug(text: string): string {
+  return slugify(text, { lowercase: true, separator: "-", trim: true })
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function isSlug(text: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text);
+}
+
+/** Top-level paths the site itself writes; no section or page may take them. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "search",
+  "topics",
+  "assets",
+  "pagefind",
+  "feeds",
+  "images",
+  "top-news",
+  "page",
+  "404",
+]);
