@@ -1,0 +1,75 @@
+// newsdesk's only client script: reading tools, copy link, phone menu, click-to-load video.
+// Everything else on the page works without it.
+(() => {
+  const root = document.documentElement;
+  const KEY = "newsdesk:text-size";
+
+  const showTextSize = (size) => {
+    if (size === "medium") root.removeAttribute("data-text-size");
+    else root.setAttribute("data-text-size", size);
+    for (const button of document.querySelectorAll("[data-set-text-size]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.setTextSize === size));
+    }
+  };
+  showTextSize(root.getAttribute("data-text-size") || "medium");
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const sizeButton = target?.closest("[data-set-text-size]");
+    if (sizeButton) {
+      const size = sizeButton.dataset.setTextSize;
+      showTextSize(size);
+      try {
+        if (size === "medium") localStorage.removeItem(KEY);
+        else localStorage.setItem(KEY, size);
+      } catch {
+        // Private mode may refuse storage: the size still applies to this page.
+      }
+      return;
+    }
+    if (target?.closest("[data-print]")) {
+      window.print();
+      return;
+    }
+    const copy = target?.closest("[data-copy-link]");
+    if (copy) {
+      const label = copy.textContent;
+      const confirm = () => {
+        copy.textContent = copy.dataset.copied;
+        setTimeout(() => {
+          copy.textContent = label;
+        }, 2000);
+      };
+      navigator.clipboard?.writeText(copy.dataset.copyLink).then(confirm, confirm);
+      return;
+    }
+    const toggle = target?.closest(".menu-toggle");
+    if (toggle) {
+      setMenu(toggle, toggle.getAttribute("aria-expanded") !== "true");
+      return;
+    }
+    const video = target?.closest("a[data-embed]");
+    if (video) {
+      // The player's host is contacted only now, because the reader asked for it.
+      event.preventDefault();
+      const frame = document.createElement("iframe");
+      frame.src = video.dataset.embed;
+      frame.title = video.textContent;
+      frame.allow = "fullscreen; picture-in-picture";
+      frame.className = "video-frame";
+      video.replaceWith(frame);
+    }
+  });
+
+  const setMenu = (toggle, open) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    document.getElementById(toggle.getAttribute("aria-controls"))?.classList.toggle("open", open);
+  };
+  document.addEventListener("keydown", (event) => {
+    const toggle = document.querySelector(".menu-toggle[aria-expanded='true']");
+    if (event.key === "Escape" && toggle) {
+      setMenu(toggle, false);
+      toggle.focus();
+    }
+  });
+})();

@@ -14,7 +14,7 @@ export function ReadingTools() {
           key={size}
           class={`text-size text-size-${size}`}
           type="button"
-          data-text-size={size}
+          data-set-text-size={size}
           aria-pressed={size === "medium" ? "true" : "false"}
           aria-label={labels[size]}
           title={labels[size]}

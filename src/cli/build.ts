@@ -26,12 +26,23 @@ function removeStaging() {
   rmSync(staging, { recursive: true, force: true });
 }
 
+// Eleventy may still be copying files when a failure surfaces: clear up at the very end too.
+// After a good build the staging folder has become the site, so this finds nothing.
+process.on("exit", removeStaging);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     removeStaging();
     console.error(`\nBuild interrupted; ${values.output}/ was left as it was.`);
     process.exit(130);
   });
+}
+
+/**
+ * Fault injection for the tests that prove a failed build leaves the site alone:
+ * `NEWSDESK_FAIL_AT=minify` fails the build right after that phase has run.
+ */
+function failpoint(phase: "render" | "minify"): void {
+  if (process.env.NEWSDESK_FAIL_AT === phase) throw new Error(`failing after ${phase}, as NEWSDESK_FAIL_AT asked`);
 }
 
 function htmlFiles(dir: string): string[] {
@@ -53,11 +64,13 @@ async function build(): Promise<void> {
   const site = lastBuiltSite();
   for (const warning of site?.warnings ?? []) console.warn(formatProblem(warning));
   const renderTime = seconds(render);
+  failpoint("render");
 
   const minifyStart = performance.now();
   const pages = htmlFiles(staging);
   await minifyFiles(pages);
   const minifyTime = seconds(minifyStart);
+  failpoint("minify");
 
   if (existsSync(output)) renameSync(output, retired);
   renameSync(staging, output);

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import { hashFolder, readPage, runBuild, startBuild, tempOutput } from "../helpers/build.ts";
+import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+
+const content = makeFixtureContent({ articles: { "good.md": { fields: validFields() } } });
+const output = tempOutput();
+let goodHash = "";
+
+before(() => {
+  const first = runBuild(content, output);
+  assert.equal(first.status, 0, first.stderr);
+  goodHash = hashFolder(output);
+});
+
+function leftovers(): string[] {
+  return readdirSync(path.dirname(output)).filter((name) => name !== "_site");
+}
+
+describe("a failed build leaves the published site exactly as it was", () => {
+  test("bad content: every problem listed, exit 1, no stack trace, _site untouched", () => {
+    const broken = makeFixtureContent({
+      articles: {
+        "good.md": { fields: validFields({ headline: "Changed headline" }) },
+        "bad.md": articleText({ fields: validFields({ section: "econmy" }) }),
+        "worse.md": "---\nheadline: a: b\n---\nText",
+      },
+    });
+    const result = runBuild(broken, output);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /articles\/bad\.md:4: section: unknown section "econmy" \(did you mean "economy"\?\)/);
+    assert.match(result.stderr, /articles\/worse\.md:2: front matter: the front matter is not valid YAML/);
+    assert.match(result.stderr, /2 errors in the content; nothing was published\./);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace for an editor's mistake");
+    assert.equal(hashFolder(output), goodHash);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  for (const phase of ["render", "minify"]) {
+    test(`a failure after ${phase}: exit 1, _site untouched, no staging folder left`, () => {
+      writeFileSync(path.join(content, "articles/good.md"), articleText({ fields: validFields({ headline: "New" }) }));
+      const result = runBuild(content, output, { NEWSDESK_FAIL_AT: phase });
+      assert.equal(result.status, 1);
+      assert.match(result.stderr, /nothing was published/);
+      assert.equal(hashFolder(output), goodHash);
+      assert.deepEqual(leftovers(), []);
+    });
+  }
+
+  test("an interrupted build: _site untouched, staging removed", async () => {
+    const child = startBuild(content, output);
+    const staging = () => existsSync(`${output}.staging-${child.pid}`);
+    for (let waited = 0; !staging() && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+    assert.equal(code, 130);
+    assert.equal(hashFolder(output), goodHash);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  test("a good build then replaces the site", () => {
+    const result = runBuild(content, output);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(existsSync(path.join(output, "economy/2016-11-05/good/index.html")));
+    assert.match(readPage(output, "/economy/2016-11-05/good/"), /<h1 class="headline">New<\/h1>/);
+  });
+});

@@ -1,0 +1,47 @@
+import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const PROJECT = path.resolve(import.meta.dirname, "../..");
+const BUILD_ARGS = ["--import", "tsx", "src/cli/build.ts"];
+
+/** A fresh folder to build into. */
+export function tempOutput(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-out-")), "_site");
+}
+
+/** Runs the real production build (`npm run build`'s command) on a content folder. */
+export function runBuild(content: string, output: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output], {
+    cwd: PROJECT,
+    encoding: "utf8",
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000", ...env },
+  });
+}
+
+/** Starts the build without waiting, for tests that interrupt it. */
+export function startBuild(content: string, output: string) {
+  return spawn(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output], {
+    cwd: PROJECT,
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** A hash of every file's path and bytes under a folder: equal hashes, identical folders. */
+export function hashFolder(dir: string): string {
+  const hash = createHash("sha256");
+  if (!existsSync(dir)) return "missing";
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => statSync(path.join(dir, name)).isFile())
+    .sort();
+  for (const name of files) hash.update(name).update("\0").update(readFileSync(path.join(dir, name)));
+  return hash.digest("hex");
+}
+
+export function readPage(output: string, url: string): string {
+  const file = url.endsWith("/") ? `${url}index.html` : url;
+  return readFileSync(path.join(output, file), "utf8");
+}
