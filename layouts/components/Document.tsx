@@ -38,6 +38,7 @@ export function Document({ title, description, section, children }: DocumentProp
         {route.kind !== "notFound" && <link rel="canonical" href={absolute(route.url)} />}
         {/* Safe: a constant of this file, no data. */}
         <script dangerouslySetInnerHTML={{ __html: FIRST_PAINT_SCRIPT }} />
+        <link rel="icon" href={href(assets.icon)} type="image/svg+xml" />
         <link rel="stylesheet" href={href(assets.css)} />
         <link rel="stylesheet" href={href(assets.printCss)} media="print" />
         <script src={href(assets.js)} defer />

@@ -10,12 +10,14 @@ export interface AssetUrls {
   readonly css: string;
   readonly printCss: string;
   readonly js: string;
+  readonly icon: string;
 }
 
 export const ASSET_SOURCES = {
   css: "layouts/assets/site.css",
   printCss: "layouts/assets/print.css",
   js: "layouts/assets/site.js",
+  icon: "layouts/assets/favicon.svg",
 } as const satisfies Record<keyof AssetUrls, string>;
 
 /** Maps each source to its hashed output path (relative to the output folder). */
