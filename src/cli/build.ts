@@ -42,7 +42,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
  * `NEWSDESK_FAIL_AT=minify` fails the build right after that phase has run.
  */
 function failpoint(phase: "render" | "minify"): void {
-  if (process.env.NEWSDESK_FAIL_AT === phase) throw new Error(`failing after ${phase}, as NEWSDESK_FAIL_AT asked`);
+  if (process.env.NEWSDESK_FAIL_AT === phase)
+    throw new Error(`failing after ${phase}, as NEWSDESK_FAIL_AT asked`);
 }
 
 function htmlFiles(dir: string): string[] {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext } from "playwright-core";
-import { runBuild, tempOutput } from "../helpers/build.ts";
 import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { runBuild, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 import { serveFolder } from "../helpers/staticServer.ts";
 
@@ -15,7 +15,10 @@ before(async () => {
   const output = tempOutput();
   const content = makeFixtureContent({
     articles: {
-      "baotou.md": { fields: validFields({ top: true, tags: ["rare earths"] }), body: "Baotou **grows**.\n\n| Year | Tons |\n|---|---|\n| 2015 | 166,200 |" },
+      "baotou.md": {
+        fields: validFields({ top: true, tags: ["rare earths"] }),
+        body: "Baotou **grows**.\n\n| Year | Tons |\n|---|---|\n| 2015 | 166,200 |",
+      },
       "follow-up.md": { fields: validFields({ headline: "Follow-up", date: "2016-11-06 10:00" }) },
       "photo.md": { fields: validFields({ headline: "Photo", section: "photo" }) },
     },
@@ -66,7 +69,10 @@ describe("built pages in headless Chromium", { skip }, () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}economy/2016-11-05/baotou/`);
     assert.equal(await page.locator("h1.headline").textContent(), "Baotou upgrades rare earths tech");
-    assert.match((await page.locator(".dateline").textContent()) ?? "", /2016-11-05 12:36 China Daily Editor: Mo Hong'e/);
+    assert.match(
+      (await page.locator(".dateline").textContent()) ?? "",
+      /2016-11-05 12:36 China Daily Editor: Mo Hong'e/,
+    );
     assert.ok(await page.locator(".article-body strong").isVisible());
     await page.close();
   });

@@ -12,12 +12,20 @@ before(() => {
         fields: validFields({ tags: ["rare earths", "Baotou"], author: "Zhang Yi", top: true }),
         body: "Baotou is a rare earths city. Prices {{ price }} stay text.\n\n## Investment\n\nA fund was set up.",
       },
-      "2016/11/follow-up.md": { fields: validFields({ headline: "Baotou fund backs 30 projects", date: "2016-11-07 09:00" }) },
+      "2016/11/follow-up.md": {
+        fields: validFields({ headline: "Baotou fund backs 30 projects", date: "2016-11-07 09:00" }),
+      },
       "2016/11/script.md": {
-        fields: validFields({ headline: '"<script>alert(1)</script> & friends"', date: "2016-11-06 08:00", source: '"<b>Bold</b> Daily"' }),
+        fields: validFields({
+          headline: '"<script>alert(1)</script> & friends"',
+          date: "2016-11-06 08:00",
+          source: '"<b>Bold</b> Daily"',
+        }),
       },
       "2016/11/photo.md": { fields: validFields({ headline: "Snow over the grassland", section: "photo" }) },
-      "2016/11/video.md": { fields: validFields({ headline: "Drone footage of the zone", section: "video" }) },
+      "2016/11/video.md": {
+        fields: validFields({ headline: "Drone footage of the zone", section: "video" }),
+      },
       "2016/11/midnight.md": { fields: validFields({ headline: "Night shift", date: "2016-11-05 00:30" }) },
     },
   });
@@ -61,7 +69,10 @@ describe("the article page", () => {
 
   test("the section label links to the section, under its top section", () => {
     const html = readPage(output, "/economy/2016-11-05/baotou/");
-    assert.match(html, /<p class="section-label"><a href="\/biz\/">Biz<\/a>.*?<a href="\/economy\/">Economy<\/a><\/p>/);
+    assert.match(
+      html,
+      /<p class="section-label"><a href="\/biz\/">Biz<\/a>.*?<a href="\/economy\/">Economy<\/a><\/p>/,
+    );
     assert.match(html, /<a href="\/economy\/" aria-current="true">Economy<\/a>/);
   });
 
@@ -96,7 +107,7 @@ describe("the article page", () => {
 
   test("pages are minified", () => {
     const html = readPage(output, "/economy/2016-11-05/baotou/");
-    assert.ok(html.startsWith("<!doctype html><html lang=\"en\"><head>"));
+    assert.ok(html.startsWith('<!doctype html><html lang="en"><head>'));
     assert.doesNotMatch(html, /\n\s+</);
   });
 });

@@ -30,7 +30,10 @@ describe("a failed build leaves the published site exactly as it was", () => {
     });
     const result = runBuild(broken, output);
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /articles\/bad\.md:4: section: unknown section "econmy" \(did you mean "economy"\?\)/);
+    assert.match(
+      result.stderr,
+      /articles\/bad\.md:4: section: unknown section "econmy" \(did you mean "economy"\?\)/,
+    );
     assert.match(result.stderr, /articles\/worse\.md:2: front matter: the front matter is not valid YAML/);
     assert.match(result.stderr, /2 errors in the content; nothing was published\./);
     assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace for an editor's mistake");
@@ -40,7 +43,10 @@ describe("a failed build leaves the published site exactly as it was", () => {
 
   for (const phase of ["render", "minify"]) {
     test(`a failure after ${phase}: exit 1, _site untouched, no staging folder left`, () => {
-      writeFileSync(path.join(content, "articles/good.md"), articleText({ fields: validFields({ headline: "New" }) }));
+      writeFileSync(
+        path.join(content, "articles/good.md"),
+        articleText({ fields: validFields({ headline: "New" }) }),
+      );
       const result = runBuild(content, output, { NEWSDESK_FAIL_AT: phase });
       assert.equal(result.status, 1);
       assert.match(result.stderr, /nothing was published/);
@@ -52,9 +58,12 @@ describe("a failed build leaves the published site exactly as it was", () => {
   test("an interrupted build: _site untouched, staging removed", async () => {
     const child = startBuild(content, output);
     const staging = () => existsSync(`${output}.staging-${child.pid}`);
-    for (let waited = 0; !staging() && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    for (let waited = 0; !staging() && waited < 20_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
     child.kill("SIGINT");
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+    const code = await new Promise<number | null>((resolve) =>
+      child.on("exit", (exitCode) => resolve(exitCode)),
+    );
     assert.equal(code, 130);
     assert.equal(hashFolder(output), goodHash);
     assert.deepEqual(leftovers(), []);

@@ -24,7 +24,9 @@ before(() => {
 describe("section pages", () => {
   test("20 a page, newest first, three pages for 45 articles", () => {
     const first = readPage(output, "/economy/");
-    const headlines = [...first.matchAll(/<h2 class="item-headline"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    const headlines = [...first.matchAll(/<h2 class="item-headline"><a href="[^"]+">([^<]+)<\/a>/g)].map(
+      (m) => m[1],
+    );
     assert.equal(headlines.length, 20);
     assert.equal(headlines[0], "Economy story 45");
     assert.equal(headlines[19], "Economy story 26");

@@ -13,7 +13,11 @@ export function tempOutput(): string {
 }
 
 /** Runs the real production build (`npm run build`'s command) on a content folder. */
-export function runBuild(content: string, output: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+export function runBuild(
+  content: string,
+  output: string,
+  env: NodeJS.ProcessEnv = {},
+): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output], {
     cwd: PROJECT,
     encoding: "utf8",
@@ -37,7 +41,11 @@ export function hashFolder(dir: string): string {
   const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => statSync(path.join(dir, name)).isFile())
     .sort();
-  for (const name of files) hash.update(name).update("\0").update(readFileSync(path.join(dir, name)));
+  for (const name of files)
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(path.join(dir, name)));
   return hash.digest("hex");
 }
 

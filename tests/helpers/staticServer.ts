@@ -20,7 +20,10 @@ const TYPES: Record<string, string> = {
  * Serves a built site as any static host would: files as they are, `index.html` for
  * folders, `404.html` for anything else. Under a path prefix, only URLs below it resolve.
  */
-export async function serveFolder(root: string, prefix = "/"): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFolder(
+  root: string,
+  prefix = "/",
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     let file: string | undefined;
