@@ -39,6 +39,10 @@ export interface Article {
   readonly url: string;
   /** The Markdown body, rendered only when its page is. */
   readonly body: string;
+  /** The file line where the body starts, for problems found in it. */
+  readonly bodyLine: number;
+  /** The editor's pinned related articles (ids), each with its line in the file. */
+  readonly relatedPins: readonly { readonly id: string; readonly line: number }[];
 }
 
 /** Newest first; equal times by URL, so every list has one fixed order. */

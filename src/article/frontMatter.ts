@@ -28,6 +28,8 @@ export const articleFrontMatterSchema = z.strictObject({
   author: text.optional(),
   draft: z.boolean().optional(),
   updated: text.optional(),
+  /** Articles to list first under Related news, by path relative to `content/articles`. */
+  related: z.array(text).optional(),
 });
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
@@ -59,6 +61,7 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   author: "author: Zhang Yi",
   draft: "draft: true",
   updated: `updated: ${DATE_EXAMPLE}`,
+  related: "related: [2016/11/baotou-rare-earths.md]",
   title: "title: About Us",
   description: "description: One sentence about this page.",
 };

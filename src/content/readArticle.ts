@@ -19,6 +19,8 @@ export interface ArticleContext {
   readonly clock: DateTime;
   /** Whether a file exists at a path relative to `content/` (lead images). */
   readonly contentFileExists: (relativePath: string) => boolean;
+  /** Every article's id (path relative to `content/articles`), for `related:` pins. */
+  readonly articleIds: ReadonlySet<string>;
 }
 
 export interface ReadResult<T> {
@@ -45,6 +47,7 @@ export function readArticle(
   const section = checkSection(block, field("section"), context.tree, error);
   const slug = checkSlug(block, field("slug"), id, error);
   const tags = checkTags(block, field("tags"), error);
+  const relatedPins = checkPins(block, field("related"), id, context.articleIds, error);
   const image = field("image");
   if (image && typeof image === "object") checkImageSource(block, image.src, context, error);
 
@@ -72,6 +75,8 @@ export function readArticle(
       slug,
       url: articleUrl(section.slug, date, slug),
       body: block.body,
+      bodyLine: block.bodyLine,
+      relatedPins,
     },
     problems,
   };
@@ -172,4 +177,31 @@ function checkImageSource(
       `no file at content/${src.replace(/^\/+/, "")}; check the path and the file name`,
     );
   }
+}
+
+function checkPins(
+  block: FrontMatterBlock,
+  value: string[] | undefined,
+  ownId: string,
+  articleIds: ReadonlySet<string>,
+  error: ReportError,
+): { id: string; line: number }[] {
+  return (value ?? []).flatMap((pin, index) => {
+    const id = pin.replace(/^\/+/, "").replace(/^content\/articles\//, "");
+    const line = block.lineOf(["related", index]);
+    if (id === ownId) {
+      error(line, "related", `"${pin}" is this article itself`);
+      return [];
+    }
+    if (!articleIds.has(id)) {
+      const suggestion = closest(id, [...articleIds]);
+      error(
+        line,
+        "related",
+        `no article "${pin}" in content/articles${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+      );
+      return [];
+    }
+    return [{ id, line }];
+  });
 }

@@ -10,6 +10,7 @@ import { listMarkdownFiles } from "../content/sourceFiles.ts";
 import { articlesBySection, type Listing, paginate } from "./listings.ts";
 import { mostPopular, POPULAR_FILE, popularExportSchema } from "./popular.ts";
 import { relatedBySectionAndTime } from "./related.ts";
+import { withPins } from "./relatedPins.ts";
 import type { Route } from "./routes.ts";
 import {
   buildSectionTree,
@@ -59,6 +60,21 @@ const SITE_FILE = "_data/site.json";
 const SECTIONS_FILE = "_data/sections.json";
 const HOME_TOP_STORIES = 5;
 const HOME_BLOCK_SIZE = 4;
+
+export type CheckResult =
+  | { readonly ok: true; readonly site: Site; readonly problems: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Checks all content without rendering: the site when it is good, and every problem (warnings too). */
+export function checkSite(options: LoadOptions): CheckResult {
+  try {
+    const site = loadSite(options);
+    return { ok: true, site, problems: site.warnings };
+  } catch (error) {
+    if (error instanceof ContentError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
 
 /** Reads and checks all content, then computes every list the pages need. Throws ContentError. */
 export function loadSite(options: LoadOptions): Site {
@@ -119,6 +135,14 @@ export function loadSite(options: LoadOptions): Site {
   );
   problems.push(...popular.warnings);
 
+  const related = withPins(
+    all,
+    new Set(articles),
+    relatedBySectionAndTime(sectionLists, config.relatedCount),
+    config.relatedCount,
+    problems,
+  );
+
   const listings: Listing[] = [
     ...[...tree.bySlug.values()].map((section) => ({
       title: section.title,
@@ -152,7 +176,7 @@ export function loadSite(options: LoadOptions): Site {
       articles: (sectionLists.get(top) ?? []).slice(0, HOME_BLOCK_SIZE),
     })),
     footerPages,
-    related: relatedBySectionAndTime(sectionLists, config.relatedCount),
+    related,
     warnings: problems,
   };
 }
@@ -164,13 +188,15 @@ function readArticles(
   clock: DateTime,
   problems: Problem[],
 ): Article[] {
+  const ids = listMarkdownFiles(content.resolve("articles"));
   const context = {
     tree,
     zone: config.timeZone,
     clock,
     contentFileExists: (relative: string) => existsSync(content.resolve(relative)),
+    articleIds: new Set(ids),
   };
-  return listMarkdownFiles(content.resolve("articles")).flatMap((id) => {
+  return ids.flatMap((id) => {
     const relative = `articles/${id}`;
     const result = readArticle(
       content.label(relative),

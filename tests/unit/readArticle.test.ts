@@ -15,6 +15,7 @@ const context: ArticleContext = {
   zone: "Asia/Shanghai",
   clock: DateTime.fromISO("2026-11-28T00:00:00Z"),
   contentFileExists: (relative) => relative === "images/present.jpg",
+  articleIds: new Set(["2016/11/x.md", "2016/11/follow-up.md"]),
 };
 const FILE = "content/articles/x.md";
 
@@ -146,6 +147,14 @@ describe("the contract's errors name the file, the line, the field and the fix",
     delete fields.source;
     const found = messages(articleText({ fields }));
     assert.equal(found.length, 4, found.join("\n"));
+  });
+
+  test("a related pin that names no article, and one that names the article itself", () => {
+    const text = articleText({ fields: validFields({ related: ["2016/11/folow-up.md", "2016/11/x.md"] }) });
+    assert.deepEqual(messages(text), [
+      'content/articles/x.md:7: related: no article "2016/11/folow-up.md" in content/articles (did you mean "2016/11/follow-up.md"?)',
+      'content/articles/x.md:7: related: "2016/11/x.md" is this article itself',
+    ]);
   });
 
   test("an empty body", () => {
