@@ -1,3 +1,4 @@
+import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { AssetUrls } from "../src/render/assets.ts";
 import type { Site } from "../src/site/model.ts";
@@ -8,6 +9,7 @@ import { HomePage } from "./pages/HomePage.tsx";
 import { ListingPage } from "./pages/ListingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlainPage } from "./pages/PlainPage.tsx";
+import { TopicsPage } from "./pages/TopicsPage.tsx";
 
 /** What Eleventy hands this template for each page. */
 interface PageData {
@@ -26,7 +28,7 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-function Layout({ route }: { readonly route: Route }) {
+function Layout({ route }: { readonly route: Route }): VNode {
   switch (route.kind) {
     case "home":
       return <HomePage />;
@@ -36,6 +38,8 @@ function Layout({ route }: { readonly route: Route }) {
       return <ListingPage page={route.page} />;
     case "page":
       return <PlainPage page={route.page} />;
+    case "topics":
+      return <TopicsPage />;
     case "notFound":
       return <NotFoundPage />;
   }

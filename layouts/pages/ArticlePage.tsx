@@ -1,7 +1,7 @@
 import type { Article } from "../../src/article/article.ts";
 import { renderArticleBody } from "../../src/render/markdown.ts";
 import { formatDateline } from "../../src/site/dates.ts";
-import { sectionUrl } from "../../src/site/urls.ts";
+import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
 import { useHref, usePage } from "../components/context.ts";
 import { Dateline } from "../components/Dateline.tsx";
 import { Document } from "../components/Document.tsx";
@@ -64,9 +64,9 @@ export function ArticlePage({ article }: { readonly article: Article }) {
             <p class="tags">
               <span class="tags-label">{site.config.words.tags}</span>{" "}
               {article.tags.map((tag) => (
-                <span class="tag" key={tag.slug}>
+                <a class="tag" key={tag.slug} href={href(topicUrl(tag.slug))}>
                   {tag.name}
-                </span>
+                </a>
               ))}
             </p>
           )}

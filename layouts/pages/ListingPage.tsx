@@ -14,20 +14,21 @@ export function ListingPage({ page }: { readonly page: ListingPageModel }) {
   const { listing } = page;
   const { words } = site.config;
   const pageNote = page.pageNumber > 1 ? ` (${words.page} ${page.pageNumber})` : "";
+  const heading = listing.kind === "topic" ? `${words.topic} ${listing.title}` : listing.title;
   const subsections =
     listing.section && isTopSection(listing.section)
       ? listing.section.sections.filter((s) => s !== listing.section)
       : [];
   return (
     <Document
-      title={`${listing.title}${pageNote} - ${site.config.name}`}
-      description={`${listing.title}: the latest from ${site.config.name}${pageNote}.`}
+      title={`${heading}${pageNote} - ${site.config.name}`}
+      description={`${heading}: the latest from ${site.config.name}${pageNote}.`}
       section={listing.section}
     >
       <div class="with-sidebar">
         <div class="listing">
           <h1 class="listing-title">
-            {listing.title}
+            {heading}
             {pageNote && <span class="page-note">{pageNote}</span>}
           </h1>
           {subsections.length > 0 && (

@@ -45,7 +45,7 @@ export function readArticle(
   const date = checkDate(block, "date", field("date"), context.zone, error);
   const updated = checkDate(block, "updated", field("updated"), context.zone, error);
   const section = checkSection(block, field("section"), context.tree, error);
-  const slug = checkSlug(block, field("slug"), id, error);
+  const slug = checkSlug(block, field("slug"), id, field("headline"), error);
   const tags = checkTags(block, field("tags"), error);
   const relatedPins = checkPins(block, field("related"), id, context.articleIds, error);
   const image = field("image");
@@ -123,6 +123,7 @@ function checkSlug(
   block: FrontMatterBlock,
   value: string | undefined,
   id: string,
+  headline: string | undefined,
   error: ReportError,
 ): string | undefined {
   if (value !== undefined) {
@@ -135,9 +136,10 @@ function checkSlug(
     );
     return undefined;
   }
-  const fromName = toSlug(path.posix.basename(id, ".md"));
+  // A file name without letters or digits (say "—.md") falls back to the headline.
+  const fromName = toSlug(path.posix.basename(id, ".md")) || toSlug(headline ?? "");
   if (fromName) return fromName;
-  error(1, "slug", "the file name gives no URL; rename the file or add `slug: words-in-latin-letters`");
+  error(1, "slug", "neither the file name nor the headline gives a URL; add `slug: words-in-latin-letters`");
   return undefined;
 }
 

@@ -2,8 +2,9 @@ import type { Article } from "../article/article.ts";
 import type { Section, SectionTree } from "./sections.ts";
 import { listingPageUrl } from "./urls.ts";
 
-/** A list of articles with its own pages: a section, a top section, the top news. */
+/** A list of articles with its own pages: a section, a top section, a topic, the top news. */
 export interface Listing {
+  readonly kind: "section" | "topic" | "topNews";
   readonly title: string;
   /** URL of its first page. */
   readonly url: string;
@@ -48,6 +49,37 @@ export function articlesBySection(
     if (top !== article.section) lists.get(top)?.push(article);
   }
   return lists;
+}
+
+/** A topic: every article carrying a tag, whatever its case or spacing. */
+export interface Topic {
+  readonly slug: string;
+  /** The spelling most articles use (ties: the first in alphabetical order). */
+  readonly name: string;
+  /** Newest first. */
+  readonly articles: readonly Article[];
+}
+
+/** Each tag's articles, newest first, in one pass; topics sorted by name for the index. */
+export function articlesByTopic(newestFirst: readonly Article[]): Topic[] {
+  const bySlug = new Map<string, { articles: Article[]; spellings: Map<string, number> }>();
+  for (const article of newestFirst) {
+    for (const tag of article.tags) {
+      let entry = bySlug.get(tag.slug);
+      if (!entry) {
+        entry = { articles: [], spellings: new Map() };
+        bySlug.set(tag.slug, entry);
+      }
+      entry.articles.push(article);
+      entry.spellings.set(tag.name, (entry.spellings.get(tag.name) ?? 0) + 1);
+    }
+  }
+  const topics = [...bySlug].map(([slug, entry]) => ({
+    slug,
+    name: [...entry.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? slug,
+    articles: entry.articles,
+  }));
+  return topics.sort((a, b) => a.name.localeCompare(b.name, "en") || (a.slug < b.slug ? -1 : 1));
 }
 
 /**

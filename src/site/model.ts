@@ -7,7 +7,7 @@ import { readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
 import { type PlainPage, readPage } from "../content/readPage.ts";
 import { listMarkdownFiles } from "../content/sourceFiles.ts";
-import { articlesBySection, type Listing, paginate } from "./listings.ts";
+import { articlesBySection, articlesByTopic, type Listing, paginate, type Topic } from "./listings.ts";
 import { mostPopular, POPULAR_FILE, popularExportSchema } from "./popular.ts";
 import { relatedBySectionAndTime } from "./related.ts";
 import { withPins } from "./relatedPins.ts";
@@ -21,7 +21,7 @@ import {
 } from "./sections.ts";
 import { buildSidebar, type Sidebar } from "./sidebar.ts";
 import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "./siteConfig.ts";
-import { HOME_URL, NOT_FOUND_URL, sectionUrl, TOP_NEWS_URL } from "./urls.ts";
+import { HOME_URL, NOT_FOUND_URL, sectionUrl, TOP_NEWS_URL, TOPICS_URL, topicUrl } from "./urls.ts";
 
 /** `production` publishes what is due; `preview` (npm start) also shows drafts and scheduled articles. */
 export type BuildMode = "production" | "preview";
@@ -52,6 +52,8 @@ export interface Site {
   readonly topStories: readonly Article[];
   readonly homeBlocks: readonly HomeBlock[];
   readonly footerPages: readonly PlainPage[];
+  /** Every tag's topic, by name. */
+  readonly topics: readonly Topic[];
   readonly related: (article: Article) => readonly Article[];
   readonly warnings: readonly Problem[];
 }
@@ -143,14 +145,29 @@ export function loadSite(options: LoadOptions): Site {
     problems,
   );
 
+  const topics = articlesByTopic(articles);
   const listings: Listing[] = [
     ...[...tree.bySlug.values()].map((section) => ({
+      kind: "section" as const,
       title: section.title,
       url: sectionUrl(section.slug),
       section,
       articles: sectionLists.get(section) ?? [],
     })),
-    { title: config.words.topNews, url: TOP_NEWS_URL, section: undefined, articles: topStories },
+    ...topics.map((topic) => ({
+      kind: "topic" as const,
+      title: topic.name,
+      url: topicUrl(topic.slug),
+      section: undefined,
+      articles: topic.articles,
+    })),
+    {
+      kind: "topNews",
+      title: config.words.topNews,
+      url: TOP_NEWS_URL,
+      section: undefined,
+      articles: topStories,
+    },
   ];
   const routes: Route[] = [
     { kind: "home", url: HOME_URL },
@@ -158,6 +175,7 @@ export function loadSite(options: LoadOptions): Site {
     ...listings.flatMap((listing) =>
       paginate(listing, config.perPage).map((page) => ({ kind: "listing" as const, url: page.url, page })),
     ),
+    { kind: "topics", url: TOPICS_URL },
     ...pages.map((page) => ({ kind: "page" as const, url: page.url, page })),
     { kind: "notFound", url: NOT_FOUND_URL },
   ];
@@ -176,6 +194,7 @@ export function loadSite(options: LoadOptions): Site {
       articles: (sectionLists.get(top) ?? []).slice(0, HOME_BLOCK_SIZE),
     })),
     footerPages,
+    topics,
     related,
     warnings: problems,
   };

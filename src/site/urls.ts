@@ -22,7 +22,12 @@ export function plainPageUrl(slug: string): string {
   return `/${slug}/`;
 }
 
+export function topicUrl(slug: string): string {
+  return `/topics/${slug}/`;
+}
+
 export const HOME_URL = "/";
+export const TOPICS_URL = "/topics/";
 export const TOP_NEWS_URL = "/top-news/";
 export const NOT_FOUND_URL = "/404.html";
 

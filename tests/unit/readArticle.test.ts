@@ -52,6 +52,13 @@ describe("a valid article", () => {
     );
   });
 
+  test("slug: a file name in Chinese is transliterated; one without letters falls back to the headline", () => {
+    const chinese = readArticle(FILE, "2016/11/稀土.md", articleText({ fields: validFields() }), context);
+    assert.equal(chinese.value?.slug, "xi-tu");
+    const dash = readArticle(FILE, "2016/11/—.md", articleText({ fields: validFields() }), context);
+    assert.equal(dash.value?.slug, "baotou-upgrades-rare-earths-tech");
+  });
+
   test("a date after the build's clock is scheduled; draft: true is a draft", () => {
     assert.equal(
       read(articleText({ fields: validFields({ date: "2030-01-01 08:00" }) })).value?.state,
