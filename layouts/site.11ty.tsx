@@ -9,6 +9,7 @@ import { HomePage } from "./pages/HomePage.tsx";
 import { ListingPage } from "./pages/ListingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlainPage } from "./pages/PlainPage.tsx";
+import { SearchPage } from "./pages/SearchPage.tsx";
 import { TopicsPage } from "./pages/TopicsPage.tsx";
 
 /** What Eleventy hands this template for each page. */
@@ -40,6 +41,8 @@ function Layout({ route }: { readonly route: Route }): VNode {
       return <PlainPage page={route.page} />;
     case "topics":
       return <TopicsPage />;
+    case "search":
+      return <SearchPage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -1,6 +1,6 @@
 import type { Article } from "../../src/article/article.ts";
 import { renderArticleBody } from "../../src/render/markdown.ts";
-import { formatDateline } from "../../src/site/dates.ts";
+import { formatDateline, formatIso } from "../../src/site/dates.ts";
 import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
 import { useHref, usePage } from "../components/context.ts";
 import { Dateline } from "../components/Dateline.tsx";
@@ -23,19 +23,25 @@ export function ArticlePage({ article }: { readonly article: Article }) {
       section={section}
     >
       <div class="with-sidebar">
-        <article class="article">
+        <article
+          class="article"
+          data-pagefind-body=""
+          data-pagefind-filter={`section:${top.title}`}
+          data-pagefind-meta={`date:${formatDateline(article.date)}`}
+          data-pagefind-sort={`date:${formatIso(article.date)}`}
+        >
           {article.state !== "published" && (
-            <p class={`state-banner state-${article.state}`}>
+            <p class={`state-banner state-${article.state}`} data-pagefind-ignore="">
               {article.state === "draft"
                 ? "Draft: not published"
                 : `Scheduled: publishes ${formatDateline(article.date)}`}
             </p>
           )}
-          <div class="article-tools">
+          <div class="article-tools" data-pagefind-ignore="">
             <ShareBar url={article.url} title={article.headline} />
             <ReadingTools />
           </div>
-          <p class="section-label">
+          <p class="section-label" data-pagefind-ignore="">
             {top !== section && (
               <>
                 <a href={href(sectionUrl(top.slug))}>{top.title}</a>
@@ -61,7 +67,7 @@ export function ArticlePage({ article }: { readonly article: Article }) {
           )}
           <div class="article-body" dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body) }} />
           {article.tags.length > 0 && (
-            <p class="tags">
+            <p class="tags" data-pagefind-ignore="">
               <span class="tags-label">{site.config.words.tags}</span>{" "}
               {article.tags.map((tag) => (
                 <a class="tag" key={tag.slug} href={href(topicUrl(tag.slug))}>

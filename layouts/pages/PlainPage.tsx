@@ -8,7 +8,7 @@ export function PlainPage({ page }: { readonly page: PlainPageModel }) {
   const { site } = usePage();
   return (
     <Document title={`${page.title} - ${site.config.name}`} description={page.description ?? page.title}>
-      <article class="plain-page">
+      <article class="plain-page" data-pagefind-body="">
         <h1 class="headline">{page.title}</h1>
         <div class="article-body" dangerouslySetInnerHTML={{ __html: renderArticleBody(page.body) }} />
       </article>

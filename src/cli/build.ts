@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { findContentError, formatProblem } from "../content/problems.ts";
 import { lastBuiltSite } from "../eleventy/plugin.ts";
+import { writeSearchIndex } from "../publish/searchIndex.ts";
 import { minifyFiles } from "../render/minifyPool.ts";
 
 /**
@@ -41,7 +42,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
  * Fault injection for the tests that prove a failed build leaves the site alone:
  * `NEWSDESK_FAIL_AT=minify` fails the build right after that phase has run.
  */
-function failpoint(phase: "render" | "minify"): void {
+function failpoint(phase: "render" | "minify" | "search"): void {
   if (process.env.NEWSDESK_FAIL_AT === phase)
     throw new Error(`failing after ${phase}, as NEWSDESK_FAIL_AT asked`);
 }
@@ -73,12 +74,17 @@ async function build(): Promise<void> {
   const minifyTime = seconds(minifyStart);
   failpoint("minify");
 
+  const searchStart = performance.now();
+  await writeSearchIndex(staging, site?.config.language ?? "en");
+  const searchTime = seconds(searchStart);
+  failpoint("search");
+
   if (existsSync(output)) renameSync(output, retired);
   renameSync(staging, output);
   rmSync(retired, { recursive: true, force: true });
   console.log(
     `Built ${pages.length} pages (${site?.articles.length ?? 0} articles) into ${values.output}/ in ${seconds(started)}` +
-      ` (render ${renderTime}, minify ${minifyTime}).`,
+      ` (render ${renderTime}, minify ${minifyTime}, search index ${searchTime}).`,
   );
 }
 

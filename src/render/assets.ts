@@ -11,6 +11,7 @@ export interface AssetUrls {
   readonly printCss: string;
   readonly js: string;
   readonly icon: string;
+  readonly searchJs: string;
 }
 
 export const ASSET_SOURCES = {
@@ -18,6 +19,7 @@ export const ASSET_SOURCES = {
   printCss: "layouts/assets/print.css",
   js: "layouts/assets/site.js",
   icon: "layouts/assets/favicon.svg",
+  searchJs: "layouts/assets/search.js",
 } as const satisfies Record<keyof AssetUrls, string>;
 
 /** Maps each source to its hashed output path (relative to the output folder). */

@@ -21,7 +21,15 @@ import {
 } from "./sections.ts";
 import { buildSidebar, type Sidebar } from "./sidebar.ts";
 import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "./siteConfig.ts";
-import { HOME_URL, NOT_FOUND_URL, sectionUrl, TOP_NEWS_URL, TOPICS_URL, topicUrl } from "./urls.ts";
+import {
+  HOME_URL,
+  NOT_FOUND_URL,
+  SEARCH_URL,
+  sectionUrl,
+  TOP_NEWS_URL,
+  TOPICS_URL,
+  topicUrl,
+} from "./urls.ts";
 
 /** `production` publishes what is due; `preview` (npm start) also shows drafts and scheduled articles. */
 export type BuildMode = "production" | "preview";
@@ -176,6 +184,7 @@ export function loadSite(options: LoadOptions): Site {
       paginate(listing, config.perPage).map((page) => ({ kind: "listing" as const, url: page.url, page })),
     ),
     { kind: "topics", url: TOPICS_URL },
+    { kind: "search", url: SEARCH_URL },
     ...pages.map((page) => ({ kind: "page" as const, url: page.url, page })),
     { kind: "notFound", url: NOT_FOUND_URL },
   ];

@@ -28,6 +28,7 @@ export function topicUrl(slug: string): string {
 
 export const HOME_URL = "/";
 export const TOPICS_URL = "/topics/";
+export const SEARCH_URL = "/search/";
 export const TOP_NEWS_URL = "/top-news/";
 export const NOT_FOUND_URL = "/404.html";
 

@@ -63,7 +63,7 @@ describe("the article page", () => {
 
   test("shows the dateline as the reference does, with byline, source and editor", () => {
     const html = readPage(output, "/economy/2016-11-05/baotou/");
-    const dateline = html.match(/<p class="dateline">(.*?)<\/p>/)?.[1]?.replace(/<[^>]+>/g, "");
+    const dateline = html.match(/<p class="dateline"[^>]*>(.*?)<\/p>/)?.[1]?.replace(/<[^>]+>/g, "");
     assert.equal(dateline, "2016-11-05 12:36 By Zhang Yi China Daily Editor: Mo Hong'e");
   });
 
@@ -71,7 +71,7 @@ describe("the article page", () => {
     const html = readPage(output, "/economy/2016-11-05/baotou/");
     assert.match(
       html,
-      /<p class="section-label"><a href="\/biz\/">Biz<\/a>.*?<a href="\/economy\/">Economy<\/a><\/p>/,
+      /<p class="section-label"[^>]*><a href="\/biz\/">Biz<\/a>.*?<a href="\/economy\/">Economy<\/a><\/p>/,
     );
     assert.match(html, /<a href="\/economy\/" aria-current="true">Economy<\/a>/);
   });

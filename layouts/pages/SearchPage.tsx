@@ -1,0 +1,62 @@
+import { SEARCH_URL } from "../../src/site/urls.ts";
+import { useHref, usePage } from "../components/context.ts";
+import { Document } from "../components/Document.tsx";
+
+/**
+ * Site search, run in the browser over the Pagefind index the build writes. `?q=word`
+ * opens with the results; the section filter is the article's top section.
+ */
+export function SearchPage() {
+  const { site, assets } = usePage();
+  const href = useHref();
+  const { words } = site.config;
+  return (
+    <Document title={`${words.search} - ${site.config.name}`} description={words.searchPlaceholder}>
+      <div class="search-page">
+        <h1 class="listing-title">{words.search}</h1>
+        <form
+          class="search-form"
+          action={href(SEARCH_URL)}
+          method="get"
+          role="search"
+          data-search-form=""
+          data-base={site.config.pathPrefix}
+        >
+          <label class="visually-hidden" for="search-q">
+            {words.search}
+          </label>
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            placeholder={words.searchPlaceholder}
+            autocomplete="off"
+          />
+          <label class="search-section-label" for="search-section">
+            {words.searchSection}
+          </label>
+          <select id="search-section" name="section">
+            <option value="">{words.searchAllSections}</option>
+            {site.tree.tops.map((top) => (
+              <option key={top.slug} value={top.title}>
+                {top.title}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{words.search}</button>
+        </form>
+        <p class="search-status" data-search-status="" aria-live="polite" />
+        <ol
+          class="article-list search-results"
+          data-search-results=""
+          data-no-results={words.searchNoResults}
+          data-results-word={words.searchResults}
+        />
+        <noscript>
+          <p class="empty">{words.searchNeedsScript}</p>
+        </noscript>
+      </div>
+      <script src={href(assets.searchJs)} defer />
+    </Document>
+  );
+}

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
+import { serveFolder } from "../helpers/staticServer.ts";
+
+const skip = browserSkipReason();
+let browser: BrowserContext;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+before(async () => {
+  if (skip) return;
+  const output = tempOutput();
+  const result = runBuild(`${PROJECT}/content`, output);
+  assert.equal(result.status, 0, result.stderr);
+  server = await serveFolder(output);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function resultsFor(page: Page, query: string): Promise<string[]> {
+  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
+  return page.locator("[data-search-results] .item-headline a").allTextContents();
+}
+
+describe("site search in headless Chromium (the sample site)", { skip }, () => {
+  test("/search/?q=word opens with the results: a word from one article's body lists it first", async () => {
+    const page = await browser.newPage();
+    const headlines = await resultsFor(page, "dumplings");
+    assert.equal(headlines[0], "Start of Winter and what the solar term means");
+    assert.equal(await page.locator("#search-q").inputValue(), "dumplings");
+    const excerpt = await page.locator("[data-search-results] .item-summary").first().innerHTML();
+    assert.match(excerpt, /<mark>dumplings<\/mark>/i);
+    assert.match(
+      (await page.locator("[data-search-results] .item-meta").first().textContent()) ?? "",
+      /^2026-11-07 07:00$/,
+    );
+    await page.close();
+  });
+
+  test("page furniture is not indexed: a word only in the footer of every page finds nothing", async () => {
+    // "prohibited" is in every page's footer notice and in no article (Pagefind 1.6 splits
+    // compound words, so a menu word such as "Infographics" would match "in" in articles).
+    const page = await browser.newPage();
+    assert.deepEqual(await resultsFor(page, "prohibited"), []);
+    assert.equal(await page.locator("[data-search-status]").textContent(), "No articles match your search.");
+    await page.close();
+  });
+
+  test("the section filter narrows results to one top section", async () => {
+    const page = await browser.newPage();
+    const all = await resultsFor(page, "Baotou");
+    assert.ok(all.length >= 2, all.join(", "));
+    await page.selectOption("#search-section", "Biz");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("section") === "Biz");
+    await page.waitForTimeout(300);
+    const biz = await page.locator("[data-search-results] .item-headline a").allTextContents();
+    assert.ok(biz.length > 0 && biz.length < all.length, `${biz.length} of ${all.length}`);
+    await page.close();
+  });
+
+  test("the masthead search box leads to the search page", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.fill("#masthead-q", "dumplings");
+    await page.press("#masthead-q", "Enter");
+    await page.waitForURL(/\/search\/\?q=dumplings/);
+    await page.waitForSelector("[data-search-results] .item-headline a");
+    assert.equal(
+      await page.locator("[data-search-results] .item-headline a").first().textContent(),
+      "Start of Winter and what the solar term means",
+    );
+    await page.close();
+  });
+});
