@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import { hashFolder, PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
+import { brokenReferences, collectReferences } from "../helpers/references.ts";
+
+const EPOCH = "1795600000";
+const plain = tempOutput();
+const prefixed = tempOutput();
+
+before(() => {
+  const result = runBuild(`${PROJECT}/content`, plain, { SOURCE_DATE_EPOCH: EPOCH, TZ: "UTC" });
+  assert.equal(result.status, 0, result.stderr);
+  const withPrefix = runBuild(`${PROJECT}/content`, prefixed, {
+    SOURCE_DATE_EPOCH: EPOCH,
+    SITE_URL: "https://user.github.io/newsroom/",
+  });
+  assert.equal(withPrefix.status, 0, withPrefix.stderr);
+});
+
+describe("the bundled sample site", () => {
+  test("has a page for every article and every section", () => {
+    const articles = readdirSync(`${PROJECT}/content/articles`, { recursive: true }).filter((f) =>
+      String(f).endsWith(".md"),
+    );
+    const articlePages = readdirSync(plain, { recursive: true, encoding: "utf8" }).filter((f) =>
+      /^[a-z-]+\/\d{4}-\d{2}-\d{2}\/[a-z0-9-]+\/index\.html$/.test(f),
+    );
+    assert.ok(articles.length >= 60);
+    assert.equal(articlePages.length, articles.length);
+  });
+
+  test("every internal reference resolves to a file of the site", () => {
+    assert.ok(collectReferences(plain).length > 1000);
+    assert.deepEqual(brokenReferences(plain, "https://news.example.org", "/"), []);
+  });
+
+  test("built for https://user.github.io/newsroom/, every link and asset works under the prefix", () => {
+    const references = collectReferences(prefixed);
+    assert.ok(
+      references.every((r) => !r.url.startsWith("/") || r.url.startsWith("/newsroom/")),
+      "root links carry the prefix",
+    );
+    assert.deepEqual(brokenReferences(prefixed, "https://user.github.io/newsroom", "/newsroom/"), []);
+  });
+
+  test("the same content and SOURCE_DATE_EPOCH give a byte-identical site, whatever TZ, folder and mtimes", () => {
+    const copy = mkdtempSync(path.join(tmpdir(), "newsdesk-content-"));
+    cpSync(`${PROJECT}/content`, copy, { recursive: true });
+    const old = new Date("2001-02-03T04:05:06Z");
+    for (const file of readdirSync(copy, { recursive: true, encoding: "utf8" }))
+      utimesSync(path.join(copy, file), old, old);
+    const second = tempOutput();
+    const result = runBuild(copy, second, { SOURCE_DATE_EPOCH: EPOCH, TZ: "America/New_York" });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(hashFolder(second), hashFolder(plain));
+  });
+});
