@@ -6,7 +6,8 @@ import { before, describe, test } from "node:test";
 import { hashFolder, PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
 import { brokenReferences, collectReferences } from "../helpers/references.ts";
 
-const EPOCH = "1795600000";
+// 2026-11-28 12:00 Beijing time: every sample article is out and popular.json is fresh.
+const EPOCH = "1795838400";
 const plain = tempOutput();
 const prefixed = tempOutput();
 
