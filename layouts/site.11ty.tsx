@@ -9,6 +9,7 @@ import { HomePage } from "./pages/HomePage.tsx";
 import { ListingPage } from "./pages/ListingPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PlainPage } from "./pages/PlainPage.tsx";
+import { RedirectPage } from "./pages/RedirectPage.tsx";
 import { SearchPage } from "./pages/SearchPage.tsx";
 import { TopicsPage } from "./pages/TopicsPage.tsx";
 
@@ -35,6 +36,8 @@ function Layout({ route }: { readonly route: Route }): VNode {
       return <HomePage />;
     case "article":
       return <ArticlePage article={route.article} />;
+    case "redirect":
+      return <RedirectPage target={route.target} />;
     case "listing":
       return <ListingPage page={route.page} />;
     case "page":

@@ -1,6 +1,6 @@
 import type { Article } from "../../src/article/article.ts";
 import { formatDateline, formatIso } from "../../src/site/dates.ts";
-import { useHref } from "./context.ts";
+import { useHref, usePage } from "./context.ts";
 
 interface ArticleListProps {
   readonly articles: readonly Article[];
@@ -12,6 +12,7 @@ interface ArticleListProps {
 /** Headline, date and summary of each article: section pages, the home page's blocks. */
 export function ArticleList({ articles, level, withSummary = true }: ArticleListProps) {
   const href = useHref();
+  const { words } = usePage().site.config;
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <ul class="article-list">
@@ -22,6 +23,9 @@ export function ArticleList({ articles, level, withSummary = true }: ArticleList
           </Heading>
           <p class="item-meta">
             <time dateTime={formatIso(article.date)}>{formatDateline(article.date)}</time>
+            {article.state !== "published" && (
+              <span class={`state-badge state-${article.state}`}> {words[article.state]}</span>
+            )}
           </p>
           {withSummary && <p class="item-summary">{article.summary}</p>}
         </li>

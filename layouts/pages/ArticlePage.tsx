@@ -2,9 +2,11 @@ import type { Article } from "../../src/article/article.ts";
 import { renderArticleBody } from "../../src/render/markdown.ts";
 import { formatDateline, formatIso } from "../../src/site/dates.ts";
 import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
+import { Corrections } from "../components/Corrections.tsx";
 import { useHref, usePage } from "../components/context.ts";
 import { Dateline } from "../components/Dateline.tsx";
 import { Document } from "../components/Document.tsx";
+import { Figure } from "../components/Figure.tsx";
 import { ReadingTools } from "../components/ReadingTools.tsx";
 import { RelatedNews } from "../components/RelatedNews.tsx";
 import { ShareBar } from "../components/ShareBar.tsx";
@@ -16,6 +18,7 @@ export function ArticlePage({ article }: { readonly article: Article }) {
   const href = useHref();
   const { section } = article;
   const top = section.parent;
+  const { words } = site.config;
   return (
     <Document
       title={`${article.headline} - ${site.config.name}`}
@@ -25,16 +28,17 @@ export function ArticlePage({ article }: { readonly article: Article }) {
       <div class="with-sidebar">
         <article
           class="article"
-          data-pagefind-body=""
+          // Only listed articles are searchable: an expired one keeps its page but leaves search.
+          data-pagefind-body={article.state === "published" ? "" : undefined}
           data-pagefind-filter={`section:${top.title}`}
           data-pagefind-meta={`date:${formatDateline(article.date)}`}
           data-pagefind-sort={`date:${formatIso(article.date)}`}
         >
           {article.state !== "published" && (
             <p class={`state-banner state-${article.state}`} data-pagefind-ignore="">
-              {article.state === "draft"
-                ? "Draft: not published"
-                : `Scheduled: publishes ${formatDateline(article.date)}`}
+              {article.state === "scheduled"
+                ? `${words.scheduled} ${formatDateline(article.date)}`
+                : words[article.state]}
             </p>
           )}
           <div class="article-tools" data-pagefind-ignore="">
@@ -54,21 +58,23 @@ export function ArticlePage({ article }: { readonly article: Article }) {
           </p>
           <h1 class="headline">{article.headline}</h1>
           <Dateline article={article} />
-          {article.image && (
-            <figure class="lead-image">
-              <img src={href(`/${article.image.src.replace(/^\/+/, "")}`)} alt={article.image.alt} />
-              {(article.image.caption || article.image.credit) && (
-                <figcaption>
-                  {article.image.caption}
-                  {article.image.credit && <span class="credit"> {article.image.credit}</span>}
-                </figcaption>
-              )}
-            </figure>
+          {article.image && <Figure image={article.image} className="lead-image" />}
+          <div
+            class="article-body"
+            // Safe: Markdown rendered and sanitised by src/render/markdown.ts.
+            dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body) }}
+          />
+          {article.gallery.length > 0 && (
+            <div class="gallery">
+              {article.gallery.map((picture) => (
+                <Figure key={picture.src} image={picture} className="gallery-item" />
+              ))}
+            </div>
           )}
-          <div class="article-body" dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body) }} />
+          <Corrections article={article} />
           {article.tags.length > 0 && (
             <p class="tags" data-pagefind-ignore="">
-              <span class="tags-label">{site.config.words.tags}</span>{" "}
+              <span class="tags-label">{words.tags}</span>{" "}
               {article.tags.map((tag) => (
                 <a class="tag" key={tag.slug} href={href(topicUrl(tag.slug))}>
                   {tag.name}

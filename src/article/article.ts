@@ -9,10 +9,17 @@ export interface Tag {
 }
 
 /**
- * Publish state at the build's clock. A production build keeps only `published`
- * articles; the preview shows all, clearly marked.
+ * Publish state at the build's clock. A production build lists only `published`
+ * articles and keeps the pages of `expired` ones (old links work); drafts and scheduled
+ * articles are left out. The preview shows all, clearly marked.
  */
-export type PublishState = "published" | "draft" | "scheduled";
+export type PublishState = "published" | "expired" | "draft" | "scheduled";
+
+export interface Correction {
+  /** When the correction was made; undefined for a plain `correction: text`. */
+  readonly date: DateTime | undefined;
+  readonly text: string;
+}
 
 /** One checked article. Everything after the contract check trusts these types. */
 export interface Article {
@@ -32,6 +39,12 @@ export interface Article {
   /** The editor's summary, or the first paragraph as plain text. */
   readonly summary: string;
   readonly image: ArticleImage | undefined;
+  /** A photo story's pictures, in order. */
+  readonly gallery: readonly ArticleImage[];
+  readonly expires: DateTime | undefined;
+  readonly corrections: readonly Correction[];
+  /** Old URL paths that redirect to this article. */
+  readonly aliases: readonly string[];
   readonly top: boolean;
   readonly state: PublishState;
   readonly slug: string;

@@ -30,6 +30,13 @@ export const articleFrontMatterSchema = z.strictObject({
   updated: text.optional(),
   /** Articles to list first under Related news, by path relative to `content/articles`. */
   related: z.array(text).optional(),
+  /** After this date the article leaves listings, feeds and search; its page stays. */
+  expires: text.optional(),
+  correction: z.union([text, z.array(z.strictObject({ date: text, text }))]).optional(),
+  /** Old URL paths of this article (after a change of section, date or slug); each redirects here. */
+  aliases: z.array(text).optional(),
+  /** A photo story's pictures, shown in order. */
+  gallery: z.array(imageSchema).optional(),
 });
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
@@ -62,6 +69,14 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   draft: "draft: true",
   updated: `updated: ${DATE_EXAMPLE}`,
   related: "related: [2016/11/baotou-rare-earths.md]",
+  expires: `expires: ${DATE_EXAMPLE}`,
+  correction: "correction: An earlier version gave the wrong year.",
+  "correction.date": `date: ${DATE_EXAMPLE}`,
+  "correction.text": "text: An earlier version gave the wrong year.",
+  aliases: "aliases: [/economy/2016-11-04/old-slug/]",
+  gallery: "gallery: [{ src: images/a.jpg, alt: What the picture shows }]",
+  "gallery.src": "src: images/a.jpg",
+  "gallery.alt": "alt: What the picture shows",
   title: "title: About Us",
   description: "description: One sentence about this page.",
 };
@@ -92,7 +107,7 @@ export function describeIssues(
       });
     }
     const field = fieldName(path);
-    const example = FIELD_EXAMPLES[field.replace(/\.\d+$/, "")];
+    const example = FIELD_EXAMPLES[field.replace(/\.\d+/g, "")];
     const fix = example ? `; write it like \`${example}\`` : "";
     const value = valueAt(input, path);
     if (value === undefined) return [{ path, field, message: `is required but missing${fix}` }];
@@ -104,6 +119,9 @@ export function describeIssues(
           message: `must be ${describeExpected(issue.expected)}, not ${describeValue(value)}${fix}`,
         },
       ];
+    }
+    if (issue.code === "invalid_union") {
+      return [{ path, field, message: `is not in a form this field takes${fix}` }];
     }
     if (issue.code === "too_small" && typeof value === "string") {
       return [{ path, field, message: `is empty${fix}` }];

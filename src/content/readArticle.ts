@@ -1,13 +1,13 @@
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
-import type { Article, PublishState, Tag } from "../article/article.ts";
+import type { Article, Correction, PublishState, Tag } from "../article/article.ts";
 import { type ArticleFrontMatter, articleFrontMatterSchema } from "../article/frontMatter.ts";
 import { firstParagraphText } from "../render/markdown.ts";
 import { parseEditorDate } from "../site/dates.ts";
 import { isTopSection, type Section, type SectionTree } from "../site/sections.ts";
 import { isSlug, toSlug } from "../site/slugs.ts";
-import { articleUrl } from "../site/urls.ts";
+import { articleUrl, normaliseUrlPath } from "../site/urls.ts";
 import { checkFrontMatter, type ReportError, wellFormedField } from "./checkFrontMatter.ts";
 import type { FrontMatterBlock } from "./frontMatterBlock.ts";
 import type { Problem } from "./problems.ts";
@@ -42,20 +42,33 @@ export function readArticle(
   const field = <K extends keyof ArticleFrontMatter & string>(name: K) =>
     fm ? fm[name] : wellFormedField(articleFrontMatterSchema, data, name);
 
-  const date = checkDate(block, "date", field("date"), context.zone, error);
-  const updated = checkDate(block, "updated", field("updated"), context.zone, error);
+  const date = checkDate(block, ["date"], field("date"), context.zone, error);
+  const updated = checkDate(block, ["updated"], field("updated"), context.zone, error);
+  const expires = checkDate(block, ["expires"], field("expires"), context.zone, error);
+  const corrections = checkCorrections(block, field("correction"), context.zone, error);
+  const aliases = checkAliases(block, field("aliases"), error);
   const section = checkSection(block, field("section"), context.tree, error);
   const slug = checkSlug(block, field("slug"), id, field("headline"), error);
   const tags = checkTags(block, field("tags"), error);
   const relatedPins = checkPins(block, field("related"), id, context.articleIds, error);
   const image = field("image");
-  if (image && typeof image === "object") checkImageSource(block, image.src, context, error);
+  if (image) checkImageSource(block, ["image", "src"], image.src, context, error);
+  const gallery = field("gallery") ?? [];
+  gallery.forEach((picture, index) =>
+    checkImageSource(block, ["gallery", index, "src"], picture.src, context, error),
+  );
 
   const summary = field("summary") ?? firstParagraphText(block.body);
   if (!block.body.trim()) error(block.bodyLine, "body", "the article has no text below the front matter");
 
   if (!fm || problems.length > 0 || !date || !section || !slug) return { value: undefined, problems };
-  const state: PublishState = fm.draft ? "draft" : date > context.clock ? "scheduled" : "published";
+  const state: PublishState = fm.draft
+    ? "draft"
+    : date > context.clock
+      ? "scheduled"
+      : expires && expires <= context.clock
+        ? "expired"
+        : "published";
   return {
     value: {
       file,
@@ -70,6 +83,10 @@ export function readArticle(
       tags,
       summary,
       image: fm.image,
+      gallery,
+      expires,
+      corrections,
+      aliases,
       top: fm.top ?? false,
       state,
       slug,
@@ -84,7 +101,7 @@ export function readArticle(
 
 function checkDate(
   block: FrontMatterBlock,
-  name: "date" | "updated",
+  path: readonly (string | number)[],
   value: string | undefined,
   zone: string,
   error: ReportError,
@@ -92,8 +109,36 @@ function checkDate(
   if (value === undefined) return undefined;
   const parsed = parseEditorDate(value, zone);
   if (parsed.ok) return parsed.date;
-  error(block.lineOf([name]), name, parsed.message);
+  error(block.lineOf(path), path.filter((p) => typeof p === "string").join("."), parsed.message);
   return undefined;
+}
+
+function checkCorrections(
+  block: FrontMatterBlock,
+  value: ArticleFrontMatter["correction"],
+  zone: string,
+  error: ReportError,
+): Correction[] {
+  if (value === undefined) return [];
+  if (typeof value === "string") return [{ date: undefined, text: value }];
+  return value.map((entry, index) => ({
+    date: checkDate(block, ["correction", index, "date"], entry.date, zone, error),
+    text: entry.text,
+  }));
+}
+
+function checkAliases(block: FrontMatterBlock, value: string[] | undefined, error: ReportError): string[] {
+  return (value ?? []).flatMap((alias, index) => {
+    if (!alias.startsWith("/") || /\s|\/\/|\.\./.test(alias)) {
+      error(
+        block.lineOf(["aliases", index]),
+        "aliases",
+        `"${alias}" is not an address on this site; write the old path, like /economy/2016-11-04/old-slug/`,
+      );
+      return [];
+    }
+    return [normaliseUrlPath(alias, "/")];
+  });
 }
 
 function checkSection(
@@ -160,24 +205,21 @@ function checkTags(block: FrontMatterBlock, value: string[] | undefined, error: 
 
 function checkImageSource(
   block: FrontMatterBlock,
-  src: unknown,
+  path: readonly (string | number)[],
+  src: string,
   context: ArticleContext,
   error: ReportError,
 ): void {
-  if (typeof src !== "string") return;
-  const line = block.lineOf(["image", "src"]);
+  const line = block.lineOf(path);
+  const field = path.filter((p) => typeof p === "string").join(".");
   if (/^(?:[a-z]+:)?\/\//i.test(src)) {
     error(
       line,
-      "image.src",
+      field,
       `"${src}" is on another host; put the picture under content/images/ and write its path`,
     );
   } else if (!context.contentFileExists(src.replace(/^\/+/, ""))) {
-    error(
-      line,
-      "image.src",
-      `no file at content/${src.replace(/^\/+/, "")}; check the path and the file name`,
-    );
+    error(line, field, `no file at content/${src.replace(/^\/+/, "")}; check the path and the file name`);
   }
 }
 

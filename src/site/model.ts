@@ -53,7 +53,7 @@ export interface Site {
   readonly tree: SectionTree;
   readonly clock: DateTime;
   readonly mode: BuildMode;
-  /** Articles on the site, newest first (in production: published ones only). */
+  /** Articles listed on the site, newest first (in production: published ones, not expired). */
   readonly articles: readonly Article[];
   readonly routes: readonly Route[];
   readonly sidebar: Sidebar;
@@ -130,7 +130,11 @@ export function loadSite(options: LoadOptions): Site {
     throw new ContentError(problems);
   }
 
-  const articles = all.filter((a) => mode === "preview" || a.state === "published").sort(newestFirst);
+  // Pages exist for published and expired articles; only published ones are listed anywhere.
+  // The preview renders and lists everything, marked.
+  const withPages = all.filter((a) => mode === "preview" || a.state === "published" || a.state === "expired");
+  withPages.sort(newestFirst);
+  const articles = withPages.filter((a) => mode === "preview" || a.state === "published");
   const byUrl = new Map(articles.map((a) => [a.url, a]));
   const sectionLists = articlesBySection(articles, tree);
   const topStories = articles.filter((a) => a.top);
@@ -179,7 +183,10 @@ export function loadSite(options: LoadOptions): Site {
   ];
   const routes: Route[] = [
     { kind: "home", url: HOME_URL },
-    ...articles.map((article) => ({ kind: "article" as const, url: article.url, article })),
+    ...withPages.map((article) => ({ kind: "article" as const, url: article.url, article })),
+    ...withPages.flatMap((article) =>
+      article.aliases.map((alias) => ({ kind: "redirect" as const, url: alias, target: article })),
+    ),
     ...listings.flatMap((listing) =>
       paginate(listing, config.perPage).map((page) => ({ kind: "listing" as const, url: page.url, page })),
     ),
@@ -256,15 +263,23 @@ function checkUrlsUnique(
 ) {
   const owners = new Map<string, string>();
   for (const section of tree.bySlug.values()) owners.set(sectionUrl(section.slug), sectionsFile);
-  for (const item of [...articles, ...pages]) {
+  const renameFix = "change the slug (or the file name) of one of them";
+  const claims = [
+    ...articles.map((a) => ({ url: a.url, file: a.file, field: "url", fix: renameFix })),
+    ...articles.flatMap((a) =>
+      a.aliases.map((alias) => ({ url: alias, file: a.file, field: "aliases", fix: "remove this alias" })),
+    ),
+    ...pages.map((p) => ({ url: p.url, file: p.file, field: "url", fix: renameFix })),
+  ];
+  for (const item of claims) {
     const other = owners.get(item.url);
     if (other) {
       problems.push({
         severity: "error",
         file: item.file,
         line: 1,
-        field: "url",
-        message: `${item.url} is also the address of ${other}; change the slug (or the file name) of one of them`,
+        field: item.field,
+        message: `${item.url} is also the address of ${other}; ${item.fix}`,
       });
     } else {
       owners.set(item.url, item.file);

@@ -9,6 +9,7 @@ import type { ListingPage } from "./listings.ts";
 export type Route =
   | { readonly kind: "home"; readonly url: string }
   | { readonly kind: "article"; readonly url: string; readonly article: Article }
+  | { readonly kind: "redirect"; readonly url: string; readonly target: Article }
   | { readonly kind: "listing"; readonly url: string; readonly page: ListingPage }
   | { readonly kind: "page"; readonly url: string; readonly page: PlainPage }
   | { readonly kind: "topics"; readonly url: string }
