@@ -12,6 +12,8 @@ interface BlockProps {
 function SidebarBlock({ id, title, articles, more, numbered = false }: BlockProps) {
   const href = useHref();
   const List = numbered ? "ol" : "ul";
+  // A block with nothing to show is left out rather than shown empty.
+  if (articles.length === 0) return null;
   return (
     <section class={`block block-${id}`} aria-labelledby={`block-${id}`}>
       <h2 class="block-title" id={`block-${id}`}>

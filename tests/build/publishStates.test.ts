@@ -65,7 +65,7 @@ describe("publishing states in a production build", () => {
     const live = readPage(output, "/economy/2026-11-20/live/");
     assert.match(
       live,
-      /<h2 class="corrections-title" id="corrections-title">Correction<\/h2>.*2026-11-21 10:15<\/time> An earlier version misspelt the mayor&#39;s name\./,
+      /<h2 class="corrections-title" id="corrections-title">Correction<\/h2>.*2026-11-21 10:15<\/time> An earlier version misspelt the mayor's name\./,
     );
     assert.ok(live.indexOf('class="corrections"') > live.indexOf('class="article-body"'));
     assert.match(readPage(output, "/economy/2026-11-02/plain/"), /<li>A figure was wrong\.<\/li>/);
