@@ -1,7 +1,7 @@
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import type { BuiltSite } from "../src/eleventy/plugin.ts";
 import type { AssetUrls } from "../src/render/assets.ts";
-import type { Site } from "../src/site/model.ts";
 import { outputPathOf, type Route } from "../src/site/routes.ts";
 import { Page } from "./components/context.ts";
 import { ArticlePage } from "./pages/ArticlePage.tsx";
@@ -15,7 +15,7 @@ import { TopicsPage } from "./pages/TopicsPage.tsx";
 
 /** What Eleventy hands this template for each page. */
 interface PageData {
-  readonly newsdesk: Site;
+  readonly newsdesk: BuiltSite;
   readonly assets: AssetUrls;
   readonly route: Route;
 }
@@ -25,7 +25,7 @@ interface PageData {
  * route's layout. No Eleventy collections, so nothing is re-sorted or re-filtered per page.
  */
 export const data = {
-  pagination: { data: "newsdesk.routes", size: 1, alias: "route" },
+  pagination: { data: "newsdesk.site.routes", size: 1, alias: "route" },
   permalink: (page: PageData) => outputPathOf(page.route),
   eleventyExcludeFromCollections: true,
 };
@@ -52,7 +52,7 @@ function Layout({ route }: { readonly route: Route }): VNode {
 }
 
 export function render(page: PageData): string {
-  const context = { site: page.newsdesk, route: page.route, assets: page.assets };
+  const context = { ...page.newsdesk, route: page.route, assets: page.assets };
   return `<!doctype html>${renderToString(
     <Page.Provider value={context}>
       <Layout route={page.route} />

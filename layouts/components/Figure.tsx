@@ -1,12 +1,31 @@
 import type { ArticleImage } from "../../src/article/frontMatter.ts";
-import { useHref } from "./context.ts";
+import { normaliseSrc } from "../../src/render/images.ts";
+import { escapeAttribute, pictureHtml } from "../../src/render/picture.ts";
+import { useHref, usePage } from "./context.ts";
 
-/** A picture with its caption and credit. */
-export function Figure({ image, className }: { readonly image: ArticleImage; readonly className: string }) {
+interface FigureProps {
+  readonly image: ArticleImage;
+  readonly className: string;
+  /** The lead picture loads at once; pictures further down load as the reader nears them. */
+  readonly loading: "eager" | "lazy";
+}
+
+/** A picture with its caption and credit, as a responsive `<picture>` once processed. */
+export function Figure({ image, className, loading }: FigureProps) {
+  const { images } = usePage();
   const href = useHref();
+  const processed = images.get(normaliseSrc(image.src));
   return (
     <figure class={className}>
-      <img src={href(`/${image.src.replace(/^\/+/, "")}`)} alt={image.alt} />
+      {processed ? (
+        // Safe: pictureHtml escapes the alt text; the rest are URLs and numbers of our own.
+        <div
+          class="picture"
+          dangerouslySetInnerHTML={{ __html: pictureHtml(processed, escapeAttribute(image.alt), loading) }}
+        />
+      ) : (
+        <img src={href(`/${normaliseSrc(image.src)}`)} alt={image.alt} loading={loading} />
+      )}
       {(image.caption || image.credit) && (
         <figcaption>
           {image.caption}

@@ -1,14 +1,16 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { AssetUrls } from "../../src/render/assets.ts";
+import type { ImageLookup } from "../../src/render/images.ts";
 import type { Site } from "../../src/site/model.ts";
 import type { Route } from "../../src/site/routes.ts";
 
-/** What every component may read: the site model, this page's route and the asset URLs. */
+/** What every component may read: the site model, this page's route, assets and processed pictures. */
 export interface PageContext {
   readonly site: Site;
   readonly route: Route;
   readonly assets: AssetUrls;
+  readonly images: ImageLookup;
 }
 
 export const Page = createContext<PageContext | undefined>(undefined);

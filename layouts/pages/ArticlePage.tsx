@@ -14,7 +14,7 @@ import { Sidebar } from "../components/Sidebar.tsx";
 
 /** The article page, region by region in the reference page's order. */
 export function ArticlePage({ article }: { readonly article: Article }) {
-  const { site } = usePage();
+  const { site, images } = usePage();
   const href = useHref();
   const { section } = article;
   const top = section.parent;
@@ -58,16 +58,16 @@ export function ArticlePage({ article }: { readonly article: Article }) {
           </p>
           <h1 class="headline">{article.headline}</h1>
           <Dateline article={article} />
-          {article.image && <Figure image={article.image} className="lead-image" />}
+          {article.image && <Figure image={article.image} className="lead-image" loading="eager" />}
           <div
             class="article-body"
             // Safe: Markdown rendered and sanitised by src/render/markdown.ts.
-            dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body) }}
+            dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body, images) }}
           />
           {article.gallery.length > 0 && (
             <div class="gallery">
               {article.gallery.map((picture) => (
-                <Figure key={picture.src} image={picture} className="gallery-item" />
+                <Figure key={picture.src} image={picture} className="gallery-item" loading="lazy" />
               ))}
             </div>
           )}

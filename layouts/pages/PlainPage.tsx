@@ -5,12 +5,15 @@ import { Document } from "../components/Document.tsx";
 
 /** About Us, Contact Us and the other pages of `content/pages/`. */
 export function PlainPage({ page }: { readonly page: PlainPageModel }) {
-  const { site } = usePage();
+  const { site, images } = usePage();
   return (
     <Document title={`${page.title} - ${site.config.name}`} description={page.description ?? page.title}>
       <article class="plain-page" data-pagefind-body="">
         <h1 class="headline">{page.title}</h1>
-        <div class="article-body" dangerouslySetInnerHTML={{ __html: renderArticleBody(page.body) }} />
+        <div
+          class="article-body"
+          dangerouslySetInnerHTML={{ __html: renderArticleBody(page.body, images) }}
+        />
       </article>
     </Document>
   );

@@ -63,7 +63,8 @@ async function build(): Promise<void> {
   const render = performance.now();
   const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
   await eleventy.write();
-  const site = lastBuiltSite();
+  const built = lastBuiltSite();
+  const site = built?.site;
   for (const warning of site?.warnings ?? []) console.warn(formatProblem(warning));
   const renderTime = seconds(render);
   failpoint("render");
@@ -83,8 +84,9 @@ async function build(): Promise<void> {
   renameSync(staging, output);
   rmSync(retired, { recursive: true, force: true });
   console.log(
-    `Built ${pages.length} pages (${site?.articles.length ?? 0} articles) into ${values.output}/ in ${seconds(started)}` +
-      ` (render ${renderTime}, minify ${minifyTime}, search index ${searchTime}).`,
+    `Built ${pages.length} pages (${site?.articles.length ?? 0} articles) into ${values.output}/ in ${seconds(started)}:` +
+      ` render ${renderTime}, minify ${minifyTime}, search index ${searchTime};` +
+      ` pictures: ${built?.imageRun.processed ?? 0} processed, ${built?.imageRun.reused ?? 0} from the cache.`,
   );
 }
 

@@ -1,14 +1,29 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { contentFolder } from "../content/contentFolder.ts";
 import { hashedAssets } from "../render/assets.ts";
+import {
+  copyUsedImages,
+  type Illustrated,
+  type ImageLookup,
+  type ImageRun,
+  imageCacheDir,
+  imageSources,
+  processImages,
+} from "../render/images.ts";
 import { buildClock } from "../site/buildClock.ts";
 import { type BuildMode, loadSite, type Site } from "../site/model.ts";
 
-let lastSite: Site | undefined;
+/** What every page is rendered from: the site model and the processed pictures. */
+export interface BuiltSite {
+  readonly site: Site;
+  readonly images: ImageLookup;
+}
 
-/** The site model of the latest build in this process, for the build command's report. */
-export function lastBuiltSite(): Site | undefined {
-  return lastSite;
+let lastBuild: (BuiltSite & { readonly imageRun: ImageRun }) | undefined;
+
+/** The latest build in this process, for the build command's report. */
+export function lastBuiltSite(): (BuiltSite & { readonly imageRun: ImageRun }) | undefined {
+  return lastBuild;
 }
 
 /** The editors' folder: `NEWSDESK_CONTENT` when set (tests, the bench), else `content/`. */
@@ -27,14 +42,27 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
 
   const assets = hashedAssets(process.cwd());
   eleventyConfig.addPassthroughCopy(assets.copies);
-  eleventyConfig.addPassthroughCopy({ [content.label("images")]: "images" });
   eleventyConfig.addGlobalData("assets", assets.urls);
-  eleventyConfig.addGlobalData("newsdesk", () => {
+  eleventyConfig.addGlobalData("newsdesk", async (): Promise<BuiltSite> => {
     // Eleventy's own `build` is the production build; `serve` and `watch` are the preview.
     const mode: BuildMode = process.env.ELEVENTY_RUN_MODE === "build" ? "production" : "preview";
+    const site = loadSite({ content, mode, clock: buildClock() });
+    const illustrated = site.routes.flatMap((route): Illustrated[] =>
+      route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
+    );
+    const imageRun = await processImages(
+      imageSources(illustrated),
+      content.dir,
+      imageCacheDir(),
+      site.config.pathPrefix,
+    );
+    lastBuild = { site, images: imageRun.images, imageRun };
     // Frozen: Eleventy then hands it to every page by reference instead of copying it.
-    lastSite = Object.freeze(loadSite({ content, mode, clock: buildClock() }));
-    return lastSite;
+    return Object.freeze({ site, images: imageRun.images });
+  });
+  eleventyConfig.on("eleventy.after", (event) => {
+    const { directories } = event as { directories: { output: string } };
+    if (lastBuild) copyUsedImages(lastBuild.images, imageCacheDir(), directories.output);
   });
 
   eleventyConfig.addWatchTarget(`${content.label("")}/`);

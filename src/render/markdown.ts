@@ -1,5 +1,7 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import type { ImageLookup } from "./images.ts";
+import { withPictures } from "./picture.ts";
 
 /**
  * Article text to HTML. Markdown only: article text is never run as template code, so an
@@ -102,8 +104,10 @@ function videoLink(src: string): sanitizeHtml.Tag {
   };
 }
 
-export function renderArticleBody(source: string): string {
-  return sanitizeHtml(markdown.render(source), SANITIZE);
+/** Article Markdown to safe HTML; local pictures become responsive `<picture>`s when processed. */
+export function renderArticleBody(source: string, images?: ImageLookup): string {
+  const html = sanitizeHtml(markdown.render(source), SANITIZE);
+  return images ? withPictures(html, images) : html;
 }
 
 /** The first paragraph of the body as plain text: the summary when an editor gives none. */

@@ -1,0 +1,121 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+import Image, { type ImageFormatEntry } from "@11ty/eleventy-img";
+import type { Article } from "../article/article.ts";
+
+/**
+ * Pictures are processed once, at build time, with eleventy-img: AVIF and WebP with a
+ * fallback in the original format, several widths, and their sizes for `width`/`height`.
+ * The processed files live in a cache folder kept between builds (and in CI), so an
+ * unchanged picture is never processed again; a build copies only the files its pages use.
+ */
+export interface ProcessedImage {
+  /** `<source>` entries, best format first. */
+  readonly sources: readonly { readonly type: string; readonly srcset: string }[];
+  /** The `<img>` fallback: its URL, srcset and intrinsic size (of the largest width). */
+  readonly fallback: {
+    readonly src: string;
+    readonly srcset: string;
+    readonly width: number;
+    readonly height: number;
+  };
+  /** Cache files this picture uses, relative to the cache folder. */
+  readonly files: readonly string[];
+}
+
+export type ImageLookup = ReadonlyMap<string, ProcessedImage>;
+
+export interface ImageRun {
+  readonly images: ImageLookup;
+  /** How many files this run encoded, and how many it found already in the cache. */
+  readonly processed: number;
+  readonly reused: number;
+}
+
+export const IMAGE_WIDTHS = [480, 800, 1200];
+export const IMAGE_URL_PATH = "img/";
+/** Where processed pictures are kept between builds (CI caches `.cache`); tests use their own. */
+export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.NEWSDESK_IMAGE_CACHE?.trim() || ".cache/images";
+}
+/** The article column's width, for `sizes`: the browser picks the smallest file that fills it. */
+export const ARTICLE_IMAGE_SIZES = "(min-width: 1100px) 720px, (min-width: 700px) 90vw, 100vw";
+
+const BODY_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<img\b[^>]*\bsrc="([^"]+)"/g;
+
+/** Anything with a Markdown body and perhaps pictures of its own: articles, plain pages. */
+export type Illustrated = Pick<Article, "body"> & Partial<Pick<Article, "image" | "gallery">>;
+
+/** Every local picture the pages use: lead images, galleries and pictures in the body. */
+export function imageSources(items: readonly Illustrated[]): string[] {
+  const sources = new Set<string>();
+  for (const article of items) {
+    if (article.image) sources.add(normaliseSrc(article.image.src));
+    for (const picture of article.gallery ?? []) sources.add(normaliseSrc(picture.src));
+    for (const match of article.body.matchAll(BODY_IMAGE)) {
+      const src = match[1] ?? match[2] ?? "";
+      if (src && !/^(?:[a-z]+:)?\/\//i.test(src)) sources.add(normaliseSrc(src));
+    }
+  }
+  return [...sources].sort();
+}
+
+/** `/images/a.jpg`, `images/a.jpg` and `./images/a.jpg` name the same picture. */
+export function normaliseSrc(src: string): string {
+  return src.replace(/^\.?\/+/, "");
+}
+
+/** Processes each picture (relative to the content folder) that exists; URLs carry the path prefix. */
+export async function processImages(
+  sources: readonly string[],
+  contentDir: string,
+  cacheDir: string,
+  pathPrefix: string,
+): Promise<ImageRun> {
+  mkdirSync(cacheDir, { recursive: true });
+  const before = new Set(readdirSync(cacheDir));
+  const images = new Map<string, ProcessedImage>();
+  for (const src of sources) {
+    const file = path.join(contentDir, src);
+    if (!existsSync(file)) continue;
+    const metadata = await Image(file, {
+      widths: IMAGE_WIDTHS,
+      formats: ["avif", "webp", "auto"],
+      outputDir: cacheDir,
+      urlPath: `${pathPrefix}${IMAGE_URL_PATH}`,
+    });
+    images.set(src, toProcessedImage(Object.values(metadata)));
+  }
+  const after = readdirSync(cacheDir);
+  const used = new Set([...images.values()].flatMap((image) => image.files));
+  const processed = after.filter((name) => !before.has(name) && used.has(name)).length;
+  return { images, processed, reused: used.size - processed };
+}
+
+function toProcessedImage(formats: ImageFormatEntry[][]): ProcessedImage {
+  const fallbackSet = formats.at(-1) ?? [];
+  const largest = fallbackSet.at(-1);
+  if (!largest) throw new Error("eleventy-img returned no image");
+  return {
+    sources: formats.slice(0, -1).map((entries) => ({
+      type: entries[0]?.sourceType ?? "",
+      srcset: entries.map((entry) => entry.srcset).join(", "),
+    })),
+    fallback: {
+      src: largest.url,
+      srcset: fallbackSet.map((entry) => entry.srcset).join(", "),
+      width: largest.width,
+      height: largest.height,
+    },
+    files: formats.flat().map((entry) => entry.filename),
+  };
+}
+
+/** Copies the processed files the site uses into the output folder's `img/`. */
+export function copyUsedImages(images: ImageLookup, cacheDir: string, outputDir: string): void {
+  const target = path.join(outputDir, IMAGE_URL_PATH);
+  mkdirSync(target, { recursive: true });
+  for (const file of new Set([...images.values()].flatMap((image) => image.files))) {
+    copyFileSync(path.join(cacheDir, file), path.join(target, file));
+  }
+}

@@ -1,0 +1,39 @@
+import { ARTICLE_IMAGE_SIZES, type ImageLookup, normaliseSrc, type ProcessedImage } from "./images.ts";
+
+/** Escapes text for an HTML attribute value in double quotes. */
+export function escapeAttribute(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;");
+}
+
+/**
+ * The `<picture>` for a processed image: AVIF and WebP sources, the original format as
+ * fallback, `width`/`height` so nothing shifts while it loads, and lazy loading unless it
+ * is the first thing a reader sees. `altHtml` is already escaped.
+ */
+export function pictureHtml(image: ProcessedImage, altHtml: string, loading: "eager" | "lazy"): string {
+  const sources = image.sources
+    .map(
+      (source) => `<source type="${source.type}" srcset="${source.srcset}" sizes="${ARTICLE_IMAGE_SIZES}">`,
+    )
+    .join("");
+  const priority = loading === "eager" ? ' fetchpriority="high"' : ' loading="lazy"';
+  const { fallback } = image;
+  return (
+    `<picture>${sources}<img src="${fallback.src}" srcset="${fallback.srcset}" sizes="${ARTICLE_IMAGE_SIZES}"` +
+    ` width="${fallback.width}" height="${fallback.height}" alt="${altHtml}" decoding="async"${priority}></picture>`
+  );
+}
+
+const SANITISED_IMG = /<img src="([^"]+)" alt="([^"]*)"[^>]*\/?>/g;
+
+/** Swaps each sanitised body `<img>` of a processed local picture for its `<picture>`. */
+export function withPictures(html: string, images: ImageLookup): string {
+  return html.replace(SANITISED_IMG, (tag, src: string, altHtml: string) => {
+    const image = images.get(normaliseSrc(src.replaceAll("&amp;", "&")));
+    return image ? pictureHtml(image, altHtml, "lazy") : tag;
+  });
+}

@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import sharp from "sharp";
+import { readPage, runBuild, tempOutput } from "../helpers/build.ts";
+import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+
+const cache = mkdtempSync(path.join(tmpdir(), "newsdesk-image-cache-"));
+const env = { NEWSDESK_IMAGE_CACHE: cache };
+let content = "";
+let first = "";
+const output = tempOutput();
+
+async function drawPicture(file: string, colour: string): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  await sharp({ create: { width: 1600, height: 900, channels: 3, background: colour } })
+    .jpeg()
+    .toFile(file);
+}
+
+before(async () => {
+  content = makeFixtureContent({
+    articles: {
+      "story.md": {
+        fields: validFields({
+          image: {
+            src: "images/lead.jpg",
+            alt: "Workers at a smelter",
+            caption: "The smelter",
+            credit: "Li Wei",
+          },
+        }),
+        body: "First paragraph.\n\n![Magnets on a bench](images/body.jpg)\n\nLast paragraph.",
+      },
+      "photos.md": {
+        fields: validFields({
+          headline: "Snow over the grassland",
+          section: "photo",
+          gallery: [
+            { src: "images/lead.jpg", alt: "First view" },
+            { src: "images/body.jpg", alt: "Second view", caption: "Later" },
+          ],
+        }),
+      },
+    },
+  });
+  await drawPicture(path.join(content, "images/lead.jpg"), "#884422");
+  await drawPicture(path.join(content, "images/body.jpg"), "#224488");
+  const result = runBuild(content, output, env);
+  assert.equal(result.status, 0, result.stderr);
+  first = result.stdout;
+});
+
+describe("pictures", () => {
+  test("the lead picture: AVIF and WebP with a JPEG fallback, several widths, size set, caption and credit", () => {
+    const html = readPage(output, "/economy/2016-11-05/story/");
+    const figure = html.match(/<figure class="lead-image">.*?<\/figure>/)?.[0] ?? "";
+    assert.match(
+      figure,
+      /<source type="image\/avif" srcset="\/img\/[^"]+ 480w, \/img\/[^"]+ 800w, \/img\/[^"]+ 1200w"/,
+    );
+    assert.match(figure, /<source type="image\/webp"/);
+    assert.match(
+      figure,
+      /<img src="\/img\/[^"]+\.jpeg" srcset="[^"]+" sizes="[^"]+" width="1200" height="675" alt="Workers at a smelter"/,
+    );
+    assert.match(figure, /fetchpriority="high"/);
+    assert.match(figure, /<figcaption>The smelter<span class="credit"> Li Wei<\/span><\/figcaption>/);
+  });
+
+  test("pictures in the body and galleries load lazily, with width and height", () => {
+    const body =
+      readPage(output, "/economy/2016-11-05/story/").match(/<div class="article-body">.*?<\/div>/)?.[0] ?? "";
+    assert.match(
+      body,
+      /<picture><source type="image\/avif".*alt="Magnets on a bench" decoding="async" loading="lazy"><\/picture>/,
+    );
+    const gallery =
+      readPage(output, "/photo/2016-11-05/photos/").match(
+        /<div class="gallery">.*?<\/div><\/figure><\/div>/,
+      )?.[0] ?? "";
+    assert.equal([...gallery.matchAll(/<figure class="gallery-item">/g)].length, 2);
+    assert.match(gallery, /loading="lazy"/);
+  });
+
+  test("every processed file the pages use is in the site", () => {
+    const html = readPage(output, "/economy/2016-11-05/story/");
+    for (const [, url] of html.matchAll(/(\/img\/[^" ,]+)/g)) {
+      assert.ok(existsSync(path.join(output, url ?? "")), url);
+    }
+  });
+
+  test("processed pictures are cached between builds: a second build processes none", () => {
+    assert.match(first, /pictures: [1-9]\d* processed, 0 from the cache/);
+    const again = runBuild(content, tempOutput(), env);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /pictures: 0 processed, [1-9]\d* from the cache/);
+  });
+});
