@@ -1,4 +1,5 @@
 import type { Article } from "../../src/article/article.ts";
+import { normaliseSrc } from "../../src/render/images.ts";
 import { useHref, usePage } from "./context.ts";
 
 interface BlockProps {
@@ -7,9 +8,34 @@ interface BlockProps {
   readonly articles: readonly Article[];
   readonly more?: { readonly url: string; readonly text: string } | undefined;
   readonly numbered?: boolean;
+  /** Show each article's lead picture, when it has one (the Photo and Video blocks). */
+  readonly thumbnails?: boolean;
 }
 
-function SidebarBlock({ id, title, articles, more, numbered = false }: BlockProps) {
+/** The lead picture's smallest size, decorative beside the headline that names the story. */
+function Thumbnail({ article }: { readonly article: Article }) {
+  const { images } = usePage();
+  const image = article.image && images.get(normaliseSrc(article.image.src));
+  if (!image) return null;
+  const { thumbnail } = image;
+  return (
+    <picture class="thumb">
+      {thumbnail.sources.map((source) => (
+        <source key={source.type} type={source.type} srcset={source.src} />
+      ))}
+      <img
+        src={thumbnail.src}
+        width={thumbnail.width}
+        height={thumbnail.height}
+        alt=""
+        loading="lazy"
+        decoding="async"
+      />
+    </picture>
+  );
+}
+
+function SidebarBlock({ id, title, articles, more, numbered = false, thumbnails = false }: BlockProps) {
   const href = useHref();
   const List = numbered ? "ol" : "ul";
   // A block with nothing to show is left out rather than shown empty.
@@ -22,7 +48,10 @@ function SidebarBlock({ id, title, articles, more, numbered = false }: BlockProp
       <List class="block-list">
         {articles.map((article) => (
           <li key={article.url}>
-            <a href={href(article.url)}>{article.headline}</a>
+            <a href={href(article.url)}>
+              {thumbnails && <Thumbnail article={article} />}
+              {article.headline}
+            </a>
           </li>
         ))}
       </List>
@@ -47,6 +76,7 @@ export function Sidebar() {
         title={words.photo}
         articles={sidebar.photo.articles}
         more={{ url: sidebar.photo.moreUrl, text: words.morePhotos }}
+        thumbnails
       />
       <SidebarBlock
         id="popular"
@@ -65,6 +95,7 @@ export function Sidebar() {
         title={words.video}
         articles={sidebar.video.articles}
         more={{ url: sidebar.video.moreUrl, text: words.moreVideos }}
+        thumbnails
       />
     </aside>
   );

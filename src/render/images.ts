@@ -19,6 +19,13 @@ export interface ProcessedImage {
     readonly width: number;
     readonly height: number;
   };
+  /** The smallest width of each format, for thumbnails in lists. */
+  readonly thumbnail: {
+    readonly sources: readonly { readonly type: string; readonly src: string }[];
+    readonly src: string;
+    readonly width: number;
+    readonly height: number;
+  };
   /** Cache files this picture uses, relative to the cache folder. */
   readonly files: readonly string[];
 }
@@ -95,7 +102,8 @@ export async function processImages(
 function toProcessedImage(formats: ImageFormatEntry[][]): ProcessedImage {
   const fallbackSet = formats.at(-1) ?? [];
   const largest = fallbackSet.at(-1);
-  if (!largest) throw new Error("eleventy-img returned no image");
+  const smallest = fallbackSet[0];
+  if (!largest || !smallest) throw new Error("eleventy-img returned no image");
   return {
     sources: formats.slice(0, -1).map((entries) => ({
       type: entries[0]?.sourceType ?? "",
@@ -106,6 +114,14 @@ function toProcessedImage(formats: ImageFormatEntry[][]): ProcessedImage {
       srcset: fallbackSet.map((entry) => entry.srcset).join(", "),
       width: largest.width,
       height: largest.height,
+    },
+    thumbnail: {
+      sources: formats
+        .slice(0, -1)
+        .flatMap((entries) => (entries[0] ? [{ type: entries[0].sourceType, src: entries[0].url }] : [])),
+      src: smallest.url,
+      width: smallest.width,
+      height: smallest.height,
     },
     files: formats.flat().map((entry) => entry.filename),
   };
