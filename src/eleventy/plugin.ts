@@ -1,5 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { contentFolder } from "../content/contentFolder.ts";
+import { findContentError, formatProblem } from "../content/problems.ts";
 import { hashedAssets } from "../render/assets.ts";
 import {
   copyUsedImages,
@@ -46,7 +47,18 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("newsdesk", async (): Promise<BuiltSite> => {
     // Eleventy's own `build` is the production build; `serve` and `watch` are the preview.
     const mode: BuildMode = process.env.ELEVENTY_RUN_MODE === "build" ? "production" : "preview";
-    const site = loadSite({ content, mode, clock: buildClock() });
+    let site: Site;
+    try {
+      site = loadSite({ content, mode, clock: buildClock() });
+    } catch (error) {
+      // In the preview an editor's mistake is reported plainly and the last good
+      // version stays on screen until it is fixed. The production build fails instead.
+      const problems = findContentError(error)?.problems;
+      if (mode === "production" || !problems) throw error;
+      console.error(`\n${problems.map(formatProblem).join("\n")}\nFix these and save: the preview updates then.\n`);
+      if (!lastBuild) throw error;
+      return Object.freeze({ site: lastBuild.site, images: lastBuild.images });
+    }
     const illustrated = site.routes.flatMap((route): Illustrated[] =>
       route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
     );
