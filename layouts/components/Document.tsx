@@ -1,4 +1,7 @@
 import type { ComponentChildren } from "preact";
+import { feedLinksFor } from "../../src/publish/feeds.ts";
+import { openGraph, type PageMeta, twitterCard } from "../../src/publish/metaTags.ts";
+import type { JsonObject } from "../../src/publish/structuredData.ts";
 import type { Section } from "../../src/site/sections.ts";
 import { useAbsoluteUrl, useHref, usePage } from "./context.ts";
 import { Footer } from "./Footer.tsx";
@@ -15,19 +18,37 @@ const FIRST_PAINT_SCRIPT =
   'if(s==="small"||s==="large")document.documentElement.setAttribute("data-text-size",s)}catch(e){}';
 
 interface DocumentProps {
+  /** The `<title>`, with the site's name. */
   readonly title: string;
   readonly description: string;
-  /** The section this page belongs to, marked in the navigation. */
+  /** The section this page belongs to, marked in the navigation; its feeds are linked too. */
   readonly section?: Section | undefined;
+  /** What the page says of itself when shared (Open Graph, Twitter); by default its title and URL. */
+  readonly share?: PageMeta | undefined;
+  /** schema.org JSON-LD objects for search engines. */
+  readonly structuredData?: readonly JsonObject[] | undefined;
   readonly children: ComponentChildren;
 }
 
+/** JSON for a `<script>` element: `<` escaped so no value can close the element. */
+function scriptJson(value: JsonObject): string {
+  return JSON.stringify(value).replaceAll("<", "\\u003c");
+}
+
 /** The page shell shared by every page: head, masthead, navigation, main, site map, footer. */
-export function Document({ title, description, section, children }: DocumentProps) {
-  const { site, route, assets } = usePage();
+export function Document({
+  title,
+  description,
+  section,
+  share,
+  structuredData = [],
+  children,
+}: DocumentProps) {
+  const { site, route, assets, images } = usePage();
   const href = useHref();
   const absolute = useAbsoluteUrl();
   const { words } = site.config;
+  const meta = share ?? { title, description, url: route.url };
   return (
     <html lang={site.config.language}>
       <head>
@@ -36,6 +57,23 @@ export function Document({ title, description, section, children }: DocumentProp
         <title>{title}</title>
         <meta name="description" content={description} />
         {route.kind !== "notFound" && <link rel="canonical" href={absolute(route.url)} />}
+        {feedLinksFor(site, section).map((feed) => (
+          <link key={feed.url} rel="alternate" type={feed.type} title={feed.title} href={href(feed.url)} />
+        ))}
+        {openGraph(site, meta, images).map((tag) => (
+          <meta key={`${tag.property}${tag.content}`} property={tag.property} content={tag.content} />
+        ))}
+        {twitterCard(site, meta, images).map((tag) => (
+          <meta key={tag.name} name={tag.name} content={tag.content} />
+        ))}
+        {structuredData.map((data) => (
+          // Safe: JSON with "<" escaped (scriptJson), so it cannot end the script element.
+          <script
+            key={String(data["@type"])}
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: scriptJson(data) }}
+          />
+        ))}
         {/* Safe: a constant of this file, no data. */}
         <script dangerouslySetInnerHTML={{ __html: FIRST_PAINT_SCRIPT }} />
         <link rel="icon" href={href(assets.icon)} type="image/svg+xml" />

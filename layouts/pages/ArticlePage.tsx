@@ -1,4 +1,6 @@
 import type { Article } from "../../src/article/article.ts";
+import { articlePageMeta } from "../../src/publish/metaTags.ts";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/publish/structuredData.ts";
 import { renderArticleBody } from "../../src/render/markdown.ts";
 import { formatDateline, formatIso } from "../../src/site/dates.ts";
 import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
@@ -24,6 +26,8 @@ export function ArticlePage({ article }: { readonly article: Article }) {
       title={`${article.headline} - ${site.config.name}`}
       description={article.summary}
       section={section}
+      share={articlePageMeta(article)}
+      structuredData={[newsArticleJsonLd(site, article, images), breadcrumbJsonLd(site, section, article)]}
     >
       <div class="with-sidebar">
         <article

@@ -1,3 +1,4 @@
+import { websiteJsonLd } from "../../src/publish/structuredData.ts";
 import { formatDateline, formatIso } from "../../src/site/dates.ts";
 import { sectionUrl } from "../../src/site/urls.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
@@ -12,7 +13,11 @@ export function HomePage() {
   const { words } = site.config;
   const [lead, ...others] = site.topStories;
   return (
-    <Document title={`${site.config.name}: ${site.config.tagline}`} description={site.config.tagline}>
+    <Document
+      title={`${site.config.name}: ${site.config.tagline}`}
+      description={site.config.tagline}
+      structuredData={[websiteJsonLd(site)]}
+    >
       <h1 class="visually-hidden">{site.config.name}</h1>
       <div class="with-sidebar">
         <div class="home">

@@ -1,3 +1,5 @@
+import { feedLinksFor } from "../../src/publish/feeds.ts";
+import { breadcrumbJsonLd } from "../../src/publish/structuredData.ts";
 import type { ListingPage as ListingPageModel } from "../../src/site/listings.ts";
 import { isTopSection } from "../../src/site/sections.ts";
 import { sectionUrl } from "../../src/site/urls.ts";
@@ -24,6 +26,7 @@ export function ListingPage({ page }: { readonly page: ListingPageModel }) {
       title={`${heading}${pageNote} - ${site.config.name}`}
       description={`${heading}: the latest from ${site.config.name}${pageNote}.`}
       section={listing.section}
+      structuredData={listing.section ? [breadcrumbJsonLd(site, listing.section)] : []}
     >
       <div class="with-sidebar">
         <div class="listing">
@@ -46,6 +49,18 @@ export function ListingPage({ page }: { readonly page: ListingPageModel }) {
             <p class="empty">{words.noArticles}</p>
           )}
           <Pagination page={page} />
+          {listing.kind === "section" && (
+            <p class="feed-links">
+              {words.feeds}{" "}
+              {feedLinksFor(site, listing.section)
+                .slice(0, 2)
+                .map((feed) => (
+                  <a key={feed.url} class="feed-link" href={href(feed.url)} type={feed.type}>
+                    {feed.type === "application/rss+xml" ? "RSS" : "Atom"}
+                  </a>
+                ))}
+            </p>
+          )}
         </div>
         <Sidebar />
       </div>

@@ -1,6 +1,15 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { contentFolder } from "../content/contentFolder.ts";
 import { findContentError, formatProblem } from "../content/problems.ts";
+import { buildFeeds } from "../publish/feeds.ts";
+import { writeOutputFiles } from "../publish/outputFile.ts";
+import { buildSitemaps } from "../publish/sitemaps.ts";
+import {
+  DEFAULT_IMAGE_PATH,
+  DEFAULT_IMAGE_SOURCE,
+  LOGO_PATH,
+  LOGO_SOURCE,
+} from "../publish/structuredData.ts";
 import { hashedAssets } from "../render/assets.ts";
 import {
   copyUsedImages,
@@ -43,6 +52,11 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
 
   const assets = hashedAssets(process.cwd());
   eleventyConfig.addPassthroughCopy(assets.copies);
+  // The sharing picture and the publisher's logo keep fixed names: crawlers cache them by URL.
+  eleventyConfig.addPassthroughCopy({
+    [DEFAULT_IMAGE_SOURCE]: DEFAULT_IMAGE_PATH.slice(1),
+    [LOGO_SOURCE]: LOGO_PATH.slice(1),
+  });
   eleventyConfig.addGlobalData("assets", assets.urls);
   eleventyConfig.addGlobalData("newsdesk", async (): Promise<BuiltSite> => {
     // Eleventy's own `build` is the production build; `serve` and `watch` are the preview.
@@ -55,7 +69,9 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
       // version stays on screen until it is fixed. The production build fails instead.
       const problems = findContentError(error)?.problems;
       if (mode === "production" || !problems) throw error;
-      console.error(`\n${problems.map(formatProblem).join("\n")}\nFix these and save: the preview updates then.\n`);
+      console.error(
+        `\n${problems.map(formatProblem).join("\n")}\nFix these and save: the preview updates then.\n`,
+      );
       if (!lastBuild) throw error;
       return Object.freeze({ site: lastBuild.site, images: lastBuild.images });
     }
@@ -72,9 +88,15 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     // Frozen: Eleventy then hands it to every page by reference instead of copying it.
     return Object.freeze({ site, images: imageRun.images });
   });
-  eleventyConfig.on("eleventy.after", (event) => {
+  eleventyConfig.on("eleventy.after", async (event) => {
     const { directories } = event as { directories: { output: string } };
-    if (lastBuild) copyUsedImages(lastBuild.images, imageCacheDir(), directories.output);
+    if (!lastBuild) return;
+    copyUsedImages(lastBuild.images, imageCacheDir(), directories.output);
+    // Feeds and sitemaps come straight from the model: one pass each, no template.
+    writeOutputFiles(directories.output, [
+      ...buildFeeds(lastBuild.site),
+      ...(await buildSitemaps(lastBuild.site)),
+    ]);
   });
 
   eleventyConfig.addWatchTarget(`${content.label("")}/`);

@@ -50,6 +50,7 @@ const wordsSchema = z.strictObject({
   topics: z.string(),
   topicsIntro: z.string(),
   siteMap: z.string(),
+  feeds: z.string(),
   backToTop: z.string(),
   pagination: z.string(),
   previousPage: z.string(),

@@ -34,19 +34,38 @@ export function startBuild(content: string, output: string) {
   });
 }
 
-/** A hash of every file's path and bytes under a folder: equal hashes, identical folders. */
-export function hashFolder(dir: string): string {
-  const hash = createHash("sha256");
-  if (!existsSync(dir)) return "missing";
+/** Each file's path under a folder with a hash of its bytes. */
+export function fileHashes(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  if (!existsSync(dir)) return hashes;
   const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => statSync(path.join(dir, name)).isFile())
     .sort();
-  for (const name of files)
-    hash
-      .update(name)
-      .update("\0")
-      .update(readFileSync(path.join(dir, name)));
+  for (const name of files) {
+    hashes.set(
+      name,
+      createHash("sha256")
+        .update(readFileSync(path.join(dir, name)))
+        .digest("hex"),
+    );
+  }
+  return hashes;
+}
+
+/** A hash of every file's path and bytes under a folder: equal hashes, identical folders. */
+export function hashFolder(dir: string): string {
+  if (!existsSync(dir)) return "missing";
+  const hash = createHash("sha256");
+  for (const [name, fileHash] of fileHashes(dir)) hash.update(name).update("\0").update(fileHash);
   return hash.digest("hex");
+}
+
+/** The files that differ between two folders (missing on one side, or different bytes). */
+export function differingFiles(a: string, b: string): string[] {
+  const left = fileHashes(a);
+  const right = fileHashes(b);
+  const names = new Set([...left.keys(), ...right.keys()]);
+  return [...names].filter((name) => left.get(name) !== right.get(name)).sort();
 }
 
 export function readPage(output: string, url: string): string {

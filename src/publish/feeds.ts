@@ -1,0 +1,169 @@
+import { Feed, type Item } from "feed";
+import type { DateTime } from "luxon";
+import type { Article } from "../article/article.ts";
+import { articlesBySection } from "../site/listings.ts";
+import type { Site } from "../site/model.ts";
+import type { Section } from "../site/sections.ts";
+import { HOME_URL, sectionUrl } from "../site/urls.ts";
+import { lastModified, newestChange } from "./lastModified.ts";
+import type { OutputFile } from "./outputFile.ts";
+
+/** How many of the newest articles each feed carries. */
+export const FEED_SIZE = 50;
+
+export type FeedFormat = "atom" | "rss";
+
+const FEED_TYPES = { atom: "application/atom+xml", rss: "application/rss+xml" } as const;
+const FEED_FORMAT_NAMES = { atom: "Atom", rss: "RSS" } as const;
+const DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
+
+export interface FeedLink {
+  readonly title: string;
+  /** Root-relative, without the path prefix: pass it through `useHref` like any internal link. */
+  readonly url: string;
+  readonly type: (typeof FEED_TYPES)[FeedFormat];
+}
+
+/** `/feeds/atom.xml` for the whole site, `/feeds/<slug>/rss.xml` for a section or top section. */
+export function feedUrl(section: Section | undefined, format: FeedFormat): string {
+  return section ? `/feeds/${section.slug}/${format}.xml` : `/feeds/${format}.xml`;
+}
+
+/** "Eastbridge News", or "Economy - Eastbridge News" for a section's feed. */
+export function feedTitle(site: Site, section: Section | undefined): string {
+  return section ? `${section.title} - ${site.config.name}` : site.config.name;
+}
+
+/**
+ * The feeds a page links from `<head>` (`<link rel="alternate">`): the section's own feeds
+ * first when the page has a section (readers that pick the first link then subscribe to what
+ * the page shows), then the site-wide feeds. Atom before RSS in each pair.
+ */
+export function feedLinksFor(site: Site, section: Section | undefined): FeedLink[] {
+  const owners = section ? [section, undefined] : [undefined];
+  return owners.flatMap((owner) =>
+    (["atom", "rss"] as const).map((format) => ({
+      title: `${feedTitle(site, owner)} (${FEED_FORMAT_NAMES[format]})`,
+      url: feedUrl(owner, format),
+      type: FEED_TYPES[format],
+    })),
+  );
+}
+
+/**
+ * Every feed of the site, each in Atom 1.0 and RSS 2.0: the whole site's, and one per
+ * section and per top section (Video, its own one section, is one feed). Each holds the
+ * newest FEED_SIZE articles. Nothing depends on the wall clock: the same site gives the same
+ * bytes.
+ */
+export function buildFeeds(site: Site): OutputFile[] {
+  // One pass over the articles, newest first, gives every section's and top section's list.
+  const lists = articlesBySection(site.articles, site.tree);
+  const owners: (Section | undefined)[] = [undefined, ...site.tree.bySlug.values()];
+  return owners.flatMap((section) => {
+    const articles = (section ? (lists.get(section) ?? []) : site.articles).slice(0, FEED_SIZE);
+    return renderFeed(site, section, articles);
+  });
+}
+
+function renderFeed(site: Site, section: Section | undefined, articles: readonly Article[]): OutputFile[] {
+  const { config } = site;
+  const absolute = (url: string) => `${config.baseUrl}${url}`;
+  const pageUrl = absolute(section ? sectionUrl(section.slug) : HOME_URL);
+  const options = {
+    id: pageUrl,
+    link: pageUrl,
+    title: feedTitle(site, section),
+    description: config.tagline,
+    language: config.language,
+    // The newest change among the feed's articles (publication, update or correction), never
+    // the wall clock, so a rebuild of the same content gives the same feed; an empty feed
+    // takes the build's clock.
+    updated: toJsDate(newestChange(articles) ?? site.clock),
+    copyright: copyrightLine(site),
+    generator: "newsdesk",
+    // Atom requires an author for the feed unless every entry has one; the publication is it.
+    author: { name: config.name, link: absolute(HOME_URL) },
+    feedLinks: { atom: absolute(feedUrl(section, "atom")), rss: absolute(feedUrl(section, "rss")) },
+  };
+  const atom = new Feed(options);
+  const rss = new Feed(options);
+  for (const article of articles) {
+    atom.addItem(atomEntry(site, article));
+    rss.addItem(rssItem(site, article));
+  }
+  return [
+    { url: feedUrl(section, "atom"), content: `${atom.atom1()}\n` },
+    { url: feedUrl(section, "rss"), content: `${rss.rss2()}\n` },
+  ];
+}
+
+/**
+ * An Atom entry. Atom's title and summary are declared `type="html"` by the `feed` package,
+ * so our plain-text headline and summary are HTML-escaped ("M&A" stays "M&A" in a reader).
+ *
+ * Source and editor: Atom's `author` is "a person or other entity", so the credits of the
+ * dateline are the entry's authors: the byline (`author`) when there is one, then the
+ * `source` (the outlet that supplied the story, e.g. "China Daily"). The editor who handled
+ * it is a `contributor`, Atom's element for exactly that.
+ */
+function atomEntry(site: Site, article: Article): Item {
+  const link = `${site.config.baseUrl}${article.url}`;
+  return {
+    title: escapeHtml(article.headline),
+    id: link,
+    link,
+    published: toJsDate(article.date),
+    date: toJsDate(lastModified(article)),
+    description: escapeHtml(article.summary),
+    category: [{ name: article.section.title, term: article.section.title }],
+    author: [...(article.author ? [{ name: article.author }] : []), { name: article.source }],
+    contributor: [{ name: article.editor }],
+  };
+}
+
+/**
+ * An RSS item. RSS's `<author>` must be an e-mail address, which we do not have, so names go
+ * in Dublin Core instead (what most publishers do): `dc:creator` for the byline and the
+ * source, `dc:contributor` for the editor. The `feed` package only declares the `dc`
+ * namespace on `<rss>` for full-content feeds, so each element declares it itself. No `id`:
+ * the `<guid>` is then the link, marked `isPermaLink="true"`. The title is plain text (RSS);
+ * the description is HTML (RSS), so the summary is HTML-escaped.
+ */
+function rssItem(site: Site, article: Article): Item {
+  const dc = (text: string) => ({ _attributes: { "xmlns:dc": DUBLIN_CORE }, _text: text });
+  // xml-js (under `feed`) writes an array as repeated elements; `feed` types `objects` as a record.
+  const creators = [article.author, article.source].flatMap((name) => (name ? [dc(name)] : []));
+  return {
+    title: article.headline,
+    link: `${site.config.baseUrl}${article.url}`,
+    published: toJsDate(article.date),
+    date: toJsDate(lastModified(article)),
+    description: escapeHtml(article.summary),
+    category: [{ name: article.section.title }],
+    extensions: [
+      { name: "dc:creator", objects: creators as unknown as Record<string, unknown> },
+      { name: "dc:contributor", objects: dc(article.editor) },
+    ],
+  };
+}
+
+/** As the footer writes it: "Copyright ©2009-2026 Eastbridge News. All rights reserved." */
+function copyrightLine(site: Site): string {
+  const { copyright, timeZone } = site.config;
+  const year = site.clock.setZone(timeZone).year;
+  const years = year > copyright.startYear ? `${copyright.startYear}-${year}` : String(copyright.startYear);
+  return `Copyright ©${years} ${copyright.holder}. ${copyright.rights}`;
+}
+
+/**
+ * The `feed` package takes JS Dates and writes them in UTC (Atom `...Z`, RSS `GMT`): the
+ * same instant as the site-zone time, with an explicit offset.
+ */
+function toJsDate(date: DateTime): Date {
+  return date.toJSDate();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
+}

@@ -1,0 +1,161 @@
+import type { Article } from "../article/article.ts";
+import type { ArticleImage } from "../article/frontMatter.ts";
+import { normaliseSrc, type ProcessedImage } from "../render/images.ts";
+import { formatIso } from "../site/dates.ts";
+import type { Site } from "../site/model.ts";
+import type { Section } from "../site/sections.ts";
+import { HOME_URL, SEARCH_URL, sectionUrl } from "../site/urls.ts";
+import { lastModified } from "./lastModified.ts";
+
+/**
+ * schema.org data for search engines, as plain JSON values. The layout renders each in a
+ * `<script type="application/ld+json">` with `JSON.stringify` and `<` escaped.
+ */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | JsonObject;
+export interface JsonObject {
+  readonly [key: string]: JsonValue;
+}
+
+/** The picture used when a page has none of its own (og:image, NewsArticle image): 1200x630. */
+export const DEFAULT_IMAGE_PATH = "/assets/og-default.png";
+export const DEFAULT_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+/** The publisher logo (Google's 600x60 guidance): the name in red on white. */
+export const LOGO_PATH = "/assets/logo.png";
+export const LOGO_SIZE = { width: 600, height: 60 } as const;
+/** The source files of both, in this repository; the build copies them to the paths above. */
+export const DEFAULT_IMAGE_SOURCE = "layouts/assets/og-default.png";
+export const LOGO_SOURCE = "layouts/assets/logo.png";
+
+const CONTEXT = "https://schema.org";
+
+/**
+ * The build's processed pictures by `src`, as pages get them (`ImageLookup`); only the
+ * fallback file is read here.
+ */
+export type PictureLookup = ReadonlyMap<string, Pick<ProcessedImage, "fallback">>;
+
+/** A picture's absolute URL, with its size when known, and its text alternative. */
+export interface SharedImage {
+  readonly url: string;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  readonly alt: string;
+}
+
+/** The absolute URL of a root-relative site path (`/economy/` -> `https://host/prefix/economy/`). */
+export function absoluteUrl(site: Site, path: string): string {
+  return `${site.config.baseUrl}${path}`;
+}
+
+/**
+ * A content picture as shared: with the build's processed pictures (`images`, as pages get
+ * them), the largest fallback file (JPEG or PNG, which every crawler reads) and its size;
+ * without, the picture's own path under the site (`baseUrl/images/x.jpg`).
+ */
+export function pictureOf(site: Site, image: ArticleImage, images?: PictureLookup): SharedImage {
+  const src = normaliseSrc(image.src);
+  const processed = images?.get(src);
+  if (processed) {
+    // Processed URLs already carry the path prefix: add only the origin.
+    const { src: url, width, height } = processed.fallback;
+    return { url: `${new URL(site.config.baseUrl).origin}${url}`, width, height, alt: image.alt };
+  }
+  const path = src.split("/").map(encodeURIComponent).join("/");
+  return { url: absoluteUrl(site, `/${path}`), width: undefined, height: undefined, alt: image.alt };
+}
+
+/** The site's default picture, for pages without one. */
+export function defaultImage(site: Site): SharedImage {
+  return {
+    url: absoluteUrl(site, DEFAULT_IMAGE_PATH),
+    ...DEFAULT_IMAGE_SIZE,
+    alt: `${site.config.name}: ${site.config.tagline}`,
+  };
+}
+
+/** What stands for an article when shared: its lead image, else its gallery's first picture, else the default. */
+export function shareImage(site: Site, article: Article | undefined, images?: PictureLookup): SharedImage {
+  const picture = article?.image ?? article?.gallery[0];
+  return picture ? pictureOf(site, picture, images) : defaultImage(site);
+}
+
+/** The publisher, as NewsArticle and other items name it. */
+export function publisherJsonLd(site: Site): JsonObject {
+  return {
+    "@type": "NewsMediaOrganization",
+    name: site.config.name,
+    url: absoluteUrl(site, HOME_URL),
+    logo: { "@type": "ImageObject", url: absoluteUrl(site, LOGO_PATH), ...LOGO_SIZE },
+  };
+}
+
+/**
+ * schema.org NewsArticle for an article page. `author` is the byline when there is one,
+ * else the editor (Google wants a person); the editor is also `editor`. The `source` (the
+ * outlet the story came from) is `creditText`, schema.org's credit line. Dates carry the
+ * site's offset; `dateModified` is the latest of updated and dated corrections.
+ */
+export function newsArticleJsonLd(site: Site, article: Article, images?: PictureLookup): JsonObject {
+  const url = absoluteUrl(site, article.url);
+  const person = (name: string): JsonObject => ({ "@type": "Person", name });
+  return {
+    "@context": CONTEXT,
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    headline: article.headline,
+    description: article.summary,
+    image: [shareImage(site, article, images).url],
+    datePublished: formatIso(article.date),
+    dateModified: formatIso(lastModified(article)),
+    author: [person(article.author ?? article.editor)],
+    editor: person(article.editor),
+    creditText: article.source,
+    publisher: publisherJsonLd(site),
+    articleSection: article.section.title,
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
+    inLanguage: site.config.language,
+  };
+}
+
+/**
+ * BreadcrumbList: Home > top section > section (> article). A top section's own page (and
+ * Video, its own one section) is one crumb, not two.
+ */
+export function breadcrumbJsonLd(site: Site, section: Section, article?: Article): JsonObject {
+  const crumbs: { name: string; url: string }[] = [{ name: site.config.words.home, url: HOME_URL }];
+  const top = section.parent;
+  crumbs.push({ name: top.title, url: sectionUrl(top.slug) });
+  if (section !== top) crumbs.push({ name: section.title, url: sectionUrl(section.slug) });
+  if (article) crumbs.push({ name: article.headline, url: article.url });
+  return {
+    "@context": CONTEXT,
+    "@type": "BreadcrumbList",
+    itemListElement: crumbs.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(site, crumb.url),
+    })),
+  };
+}
+
+/** The query-string template of the search page, for the sitelinks search box. */
+export const SEARCH_TERM = "search_term_string";
+
+/** WebSite with a SearchAction on the site's search page (`/search/?q=...`). */
+export function websiteJsonLd(site: Site): JsonObject {
+  return {
+    "@context": CONTEXT,
+    "@type": "WebSite",
+    name: site.config.name,
+    url: absoluteUrl(site, HOME_URL),
+    inLanguage: site.config.language,
+    publisher: publisherJsonLd(site),
+    potentialAction: {
+      "@type": "SearchAction",
+      target: `${absoluteUrl(site, SEARCH_URL)}?q={${SEARCH_TERM}}`,
+      "query-input": `required name=${SEARCH_TERM}`,
+    },
+  };
+}
