@@ -1,0 +1,84 @@
+import { parseArgs } from "node:util";
+import { contentFolder } from "../content/contentFolder.ts";
+import { formatProblem, type Problem, sortProblems } from "../content/problems.ts";
+import { listMarkdownFiles } from "../content/sourceFiles.ts";
+import { contentDirFromEnv } from "../eleventy/plugin.ts";
+import { buildClock } from "../site/buildClock.ts";
+import { checkSite } from "../site/model.ts";
+
+/**
+ * `npm run check`: every problem in the content, as the production build would find them,
+ * without rendering anything. Errors first, then warnings, one `path:line: field: message`
+ * line each, then a summary. Exit 1 on any error; warnings alone exit 0.
+ * `--json` prints one JSON object instead, for editors' tools and CI.
+ */
+const USAGE = "usage: npm run check -- [--content DIR] [--json]";
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        content: { type: "string", default: contentDirFromEnv() },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function summary(errors: number, warnings: number, articles: number): string {
+  if (errors === 0 && warnings === 0) return `${plural(articles, "article")} checked: no problems`;
+  const counts = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""];
+  return `${counts.filter(Boolean).join(", ")} in ${plural(articles, "article")}`;
+}
+
+function main(): number {
+  const values = parse();
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const content = contentFolder(values.content);
+  const result = checkSite({ content, mode: "production", clock: buildClock() });
+  const problems: Problem[] = sortProblems(result.problems);
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const articles = listMarkdownFiles(content.resolve("articles")).length;
+
+  if (values.json) {
+    const report = {
+      errors,
+      warnings,
+      articles,
+      problems: problems.map(({ severity, file, line, field, message }) => ({
+        severity,
+        file,
+        line,
+        field,
+        message,
+      })),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const lines = problems.map(formatProblem);
+    lines.push(`${lines.length > 0 ? "\n" : ""}${summary(errors, warnings, articles)}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  // Not an editor's mistake (a bug, an unreadable folder, a bad SOURCE_DATE_EPOCH): say so plainly.
+  console.error("The check could not run.");
+  console.error(error);
+  process.exitCode = 2;
+}

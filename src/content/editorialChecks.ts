@@ -1,0 +1,313 @@
+import type { Article } from "../article/article.ts";
+import { formatUrlDate } from "../site/dates.ts";
+import { normaliseUrlPath } from "../site/urls.ts";
+import type { Problem } from "./problems.ts";
+
+/**
+ * Editorial checks beyond the contract: things a careful sub-editor would catch. One pass
+ * over every article (maps keyed by day and headline, by tag), so the cost grows with the
+ * size of the content, never with the number of pairs of articles.
+ *
+ * - an image in the body without alt text is an error (readers who cannot see it get nothing);
+ * - warnings: an over-long headline, a link to an article address that does not exist, two
+ *   articles with the same headline on the same day, tags spelt differently in case or spacing.
+ *
+ * Articles carry no line for their front-matter fields, so headline and tag warnings point
+ * at line 1 of the file; body problems point at their own line.
+ */
+export interface EditorialConfig {
+  /** Origin and path of the site's root, without a trailing slash: `https://example.org/newsroom`. */
+  readonly baseUrl: string;
+  /** `/` or `/newsroom/`. */
+  readonly pathPrefix: string;
+}
+
+export const MAX_HEADLINE_LENGTH = 110;
+/** How many files a tag warning names per spelling before it says "and N more". */
+const FILES_NAMED = 3;
+
+export function editorialProblems(
+  articles: readonly Article[],
+  knownUrls: ReadonlySet<string>,
+  config: EditorialConfig,
+): Problem[] {
+  const problems: Problem[] = [];
+  const links = linkResolver(knownUrls, config);
+  for (const article of articles) {
+    checkHeadlineLength(article, problems);
+    checkBody(article, links, problems);
+  }
+  checkSameHeadlineSameDay(articles, problems);
+  checkTagSpellings(articles, problems);
+  return problems;
+}
+
+/** Case and spacing do not count: "Rare Earths" and "rare  earths" are one spelling. */
+export function looseKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, "");
+}
+
+function checkHeadlineLength(article: Article, problems: Problem[]): void {
+  const length = [...article.headline].length;
+  if (length <= MAX_HEADLINE_LENGTH) return;
+  problems.push({
+    severity: "warning",
+    file: article.file,
+    line: 1,
+    field: "headline",
+    message: `is ${length} characters long; keep it to ${MAX_HEADLINE_LENGTH} or fewer so it fits in lists and search results`,
+  });
+}
+
+function checkSameHeadlineSameDay(articles: readonly Article[], problems: Problem[]): void {
+  const first = new Map<string, Article>();
+  for (const article of articles) {
+    const day = formatUrlDate(article.date);
+    const key = `${day}\u0000${looseKey(article.headline)}`;
+    const other = first.get(key);
+    if (!other) {
+      first.set(key, article);
+      continue;
+    }
+    problems.push({
+      severity: "warning",
+      file: article.file,
+      line: 1,
+      field: "headline",
+      message: `"${article.headline}" is also the headline of ${other.file} on ${day}; readers cannot tell them apart, so change one of them`,
+    });
+  }
+}
+
+/** One warning per variant spelling, at the first file using it, naming the files of both spellings. */
+function checkTagSpellings(articles: readonly Article[], problems: Problem[]): void {
+  const byKey = new Map<string, Map<string, string[]>>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const key = looseKey(tag.name);
+      let spellings = byKey.get(key);
+      if (!spellings) {
+        spellings = new Map();
+        byKey.set(key, spellings);
+      }
+      const files = spellings.get(tag.name);
+      if (files) files.push(article.file);
+      else spellings.set(tag.name, [article.file]);
+    }
+  }
+  for (const spellings of byKey.values()) {
+    if (spellings.size < 2) continue;
+    // The spelling most articles use (ties: alphabetical), as the topic page chooses its name.
+    const ranked = [...spellings].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    const [preferred, preferredFiles] = ranked[0] ?? ["", []];
+    for (const [spelling, files] of ranked.slice(1)) {
+      const others = files.length > 1 ? ` (also in ${nameFiles(files.slice(1))})` : "";
+      problems.push({
+        severity: "warning",
+        file: files[0] ?? "",
+        line: 1,
+        field: "tags",
+        message:
+          `"${spelling}"${others} and "${preferred}" (in ${nameFiles(preferredFiles)}) differ only in case ` +
+          `or spacing; write "${preferred}" everywhere`,
+      });
+    }
+  }
+}
+
+function nameFiles(files: readonly string[]): string {
+  const named = files.slice(0, FILES_NAMED).join(", ");
+  const more = files.length - FILES_NAMED;
+  return more > 0 ? `${named} and ${more} more` : named;
+}
+
+// ---------------------------------------------------------------- the body
+
+const IMAGE_WITHOUT_ALT = /!\[\s*\](?:\(\s*<?([^\s)>]*)|\[[^\]]*\])/g;
+const IMG_TAG = /<img\b[^>]*>/gi;
+const ALT_ATTRIBUTE = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+const SRC_ATTRIBUTE = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+/** Absolute URLs anywhere: Markdown links, autolinks, bare URLs, `href="..."`. */
+const ABSOLUTE_URL = /\bhttps?:\/\/[^\s<>"'()[\]`]+/gi;
+/** Root-relative link targets: `](/x)`, `[ref]: /x`, `href="/x"`. */
+const ROOT_RELATIVE_LINK = /(?:\]\(\s*<?|\]:[ \t]*<?|\bhref\s*=\s*["']?)(\/(?!\/)[^\s<>"')]*)/gi;
+const ARTICLE_PATH = /^\/[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}\/([^/]+)\/$/;
+
+type LinkResolver = (link: string) => { path: string; suggestion: string | undefined } | undefined;
+
+/** Says whether a link is to an article address that no article has, and suggests one with the same slug. */
+function linkResolver(knownUrls: ReadonlySet<string>, config: EditorialConfig): LinkResolver {
+  const bySlug = new Map<string, string>();
+  for (const url of knownUrls) {
+    const slug = ARTICLE_PATH.exec(url)?.[1];
+    if (slug && !bySlug.has(slug)) bySlug.set(slug, url);
+  }
+  const base = parseUrl(`${config.baseUrl}/`);
+  return (link) => {
+    let path: string;
+    if (link.startsWith("/")) {
+      path = normaliseUrlPath(link, config.pathPrefix);
+    } else {
+      const url = parseUrl(link);
+      if (!url || !base || url.host !== base.host || !url.pathname.startsWith(base.pathname))
+        return undefined;
+      path = normaliseUrlPath(url.pathname, base.pathname);
+    }
+    const slug = ARTICLE_PATH.exec(path)?.[1];
+    if (!slug || knownUrls.has(path)) return undefined;
+    return { path, suggestion: bySlug.get(slug) };
+  };
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function checkBody(article: Article, links: LinkResolver, problems: Problem[]): void {
+  const body = withoutCode(article.body);
+  const lineOf = lineFinder(body, article.bodyLine);
+  const found: { index: number; problem: Problem }[] = [];
+  const report = (severity: Problem["severity"], index: number, message: string) =>
+    found.push({
+      index,
+      problem: { severity, file: article.file, line: lineOf(index), field: "body", message },
+    });
+
+  if (body.includes("![")) {
+    for (const match of body.matchAll(IMAGE_WITHOUT_ALT)) {
+      const src = match[1] || "the picture";
+      report(
+        "error",
+        match.index,
+        `image "${src}" has no alt text; describe it for readers who cannot see it: ![What the picture shows](${match[1] || "..."})`,
+      );
+    }
+  }
+  if (/<img/i.test(body)) {
+    for (const match of body.matchAll(IMG_TAG)) {
+      const alt = attribute(ALT_ATTRIBUTE, match[0]);
+      if (alt?.trim()) continue;
+      const src = attribute(SRC_ATTRIBUTE, match[0]) ?? "";
+      report(
+        "error",
+        match.index,
+        `<img> "${src}" has no alt text; describe it for readers who cannot see it: alt="What the picture shows"`,
+      );
+    }
+  }
+  const reportLink = (index: number, link: string) => {
+    const broken = links(link);
+    if (!broken) return;
+    const hint = broken.suggestion ? ` (did you mean ${broken.suggestion}?)` : "";
+    report("warning", index, `link to ${broken.path}, which is not an article on this site${hint}`);
+  };
+  if (body.includes("http")) {
+    for (const match of body.matchAll(ABSOLUTE_URL)) {
+      reportLink(match.index, match[0].replace(/[.,;:!?*_~]+$/, ""));
+    }
+  }
+  if (body.includes("/")) {
+    for (const match of body.matchAll(ROOT_RELATIVE_LINK)) {
+      const link = match[1] ?? "";
+      reportLink(match.index + match[0].length - link.length, link);
+    }
+  }
+  // In the order they stand in the file.
+  found.sort((a, b) => a.index - b.index);
+  for (const { problem } of found) problems.push(problem);
+}
+
+function attribute(pattern: RegExp, tag: string): string | undefined {
+  const match = pattern.exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3] ?? "") : undefined;
+}
+
+/** The file line of an offset in the body; built on first use, one scan of the body. */
+function lineFinder(body: string, bodyLine: number): (index: number) => number {
+  let starts: number[] | undefined;
+  return (index) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return bodyLine + low;
+  };
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The body with code (fenced blocks, inline code spans) and HTML comments blanked out, offsets
+ * and lines kept: an `<img>` shown as code in an article about HTML is not an image.
+ */
+export function withoutCode(body: string): string {
+  if (!body.includes("`") && !body.includes("~~~") && !body.includes("<!--")) return body;
+  let text = body.includes("<!--") ? body.replace(/<!--[\s\S]*?-->/g, blank) : body;
+  if (text.includes("`") || text.includes("~~~")) {
+    let fence: string | undefined;
+    text = text
+      .split("\n")
+      .map((line) => {
+        const opening = FENCE.exec(line)?.[1];
+        if (fence) {
+          if (
+            opening &&
+            opening[0] === fence[0] &&
+            opening.length >= fence.length &&
+            !line.trim().slice(opening.length).trim()
+          )
+            fence = undefined;
+          return blank(line);
+        }
+        if (opening) {
+          fence = opening;
+          return blank(line);
+        }
+        return line.includes("`") ? withoutCodeSpans(line) : line;
+      })
+      .join("\n");
+  }
+  return text;
+}
+
+/** Blanks `` `code` `` spans in one line: a run of n backticks up to the next run of exactly n. */
+function withoutCodeSpans(line: string): string {
+  let result = "";
+  let done = 0;
+  let i = line.indexOf("`");
+  while (i !== -1) {
+    let run = i;
+    while (line[run] === "`") run++;
+    const ticks = line.slice(i, run);
+    let close = line.indexOf(ticks, run);
+    while (close !== -1 && (line[close + ticks.length] === "`" || line[close - 1] === "`")) {
+      let after = close;
+      while (line[after] === "`") after++;
+      close = line.indexOf(ticks, after);
+    }
+    if (close === -1) {
+      i = line.indexOf("`", run);
+      continue;
+    }
+    const end = close + ticks.length;
+    result += line.slice(done, i) + " ".repeat(end - i);
+    done = end;
+    i = line.indexOf("`", end);
+  }
+  return result + line.slice(done);
+}
+
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, " ");
+}
