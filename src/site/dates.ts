@@ -9,7 +9,8 @@ export type DateParse =
   | { readonly ok: true; readonly date: DateTime }
   | { readonly ok: false; readonly message: string };
 
-const WALL_CLOCK_FORMATS = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] as const;
+/** `2016-11-05`, `2016-11-05 12:36` or `2016-11-05 12:36:20`: wall-clock time in the site's zone. */
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const HAS_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const SHAPE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
@@ -25,13 +26,19 @@ export function parseEditorDate(text: string, zone: string): DateParse {
     // Full ISO 8601; with an offset it names an instant, without one it is site time.
     date = DateTime.fromISO(value.replace(" ", "T"), { zone, setZone: false }).setZone(zone);
   } else {
-    for (const format of WALL_CLOCK_FORMATS) {
-      const candidate = DateTime.fromFormat(value, format, { zone });
-      if (candidate.isValid) {
-        date = candidate;
-        break;
-      }
-    }
+    // Read the parts directly: luxon's format parser is the slow part of checking 100,000 files.
+    const [, year, month, day, hour = "0", minute = "0", second = "0"] = WALL_CLOCK.exec(value) ?? [];
+    const parts = {
+      year: Number(year),
+      month: Number(month),
+      day: Number(day),
+      hour: Number(hour),
+      minute: Number(minute),
+      second: Number(second),
+    };
+    const candidate = DateTime.fromObject(parts, { zone });
+    // luxon rolls 2016-02-30 over or marks it invalid; either way it is not the date written.
+    if (candidate.isValid && candidate.day === parts.day && candidate.hour === parts.hour) date = candidate;
   }
   if (!date?.isValid) {
     return { ok: false, message: `"${value}" is not a real date or time; check the day, month and hour` };

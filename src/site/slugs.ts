@@ -6,10 +6,19 @@ import { slugify } from "transliteration";
  * for a real headline, file name or tag.
  */
 export function toSlug(text: string): string {
-  return slugify(text, { lowercase: true, separator: "-", trim: true })
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  let slug = recent.get(text);
+  if (slug === undefined) {
+    slug = slugify(text, { lowercase: true, separator: "-", trim: true })
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    // Tags repeat across thousands of articles: remember recent answers, within bounds.
+    if (recent.size >= 50_000) recent.clear();
+    recent.set(text, slug);
+  }
+  return slug;
 }
+
+const recent = new Map<string, string>();
 
 export function isSlug(text: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text);
