@@ -79,3 +79,34 @@ describe("site search in headless Chromium (the sample site)", { skip }, () => {
     await page.close();
   });
 });
+
+describe("site search under a path prefix", { skip }, () => {
+  let prefixed: Awaited<ReturnType<typeof serveFolder>>;
+
+  before(async () => {
+    const output = tempOutput();
+    const result = runBuild(`${PROJECT}/content`, output, { SITE_URL: "https://user.github.io/newsroom/" });
+    assert.equal(result.status, 0, result.stderr);
+    prefixed = await serveFolder(output, "/newsroom/");
+  });
+
+  after(async () => {
+    await prefixed?.close();
+  });
+
+  test("the search page finds articles and links them under the prefix", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${prefixed.url}search/?q=dumplings`);
+    const link = page.locator("[data-search-results] .item-headline a").first();
+    await link.waitFor();
+    assert.equal(await link.textContent(), "Start of Winter and what the solar term means");
+    assert.match((await link.getAttribute("href")) ?? "", /^\/newsroom\/learn-about-china\/2026-11-07\//);
+    await link.click();
+    await page.waitForURL(/\/newsroom\/learn-about-china\/2026-11-07\//);
+    assert.equal(
+      await page.locator("h1.headline").textContent(),
+      "Start of Winter and what the solar term means",
+    );
+    await page.close();
+  });
+});
