@@ -1,5 +1,6 @@
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { buildReport } from "../src/eleventy/buildReport.ts";
 import type { BuiltSite } from "../src/eleventy/plugin.ts";
 import type { AssetUrls } from "../src/render/assets.ts";
 import { outputPathOf, type Route } from "../src/site/routes.ts";
@@ -52,6 +53,7 @@ function Layout({ route }: { readonly route: Route }): VNode {
 }
 
 export function render(page: PageData): string {
+  buildReport.pagesRendered++;
   const context = { ...page.newsdesk, route: page.route, assets: page.assets };
   return `<!doctype html>${renderToString(
     <Page.Provider value={context}>

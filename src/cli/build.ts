@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { findContentError, formatProblem } from "../content/problems.ts";
+import { buildReport, recordPhase, timed } from "../eleventy/buildReport.ts";
 import { lastBuiltSite } from "../eleventy/plugin.ts";
 import { writeSearchIndex } from "../publish/searchIndex.ts";
 import { minifyFiles } from "../render/minifyPool.ts";
@@ -16,6 +17,8 @@ const { values } = parseArgs({
   options: {
     content: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
+    /** Also write the phase timings as JSON to this file (the bench reads it). */
+    report: { type: "string" },
   },
 });
 const output = path.resolve(values.output);
@@ -57,37 +60,80 @@ function seconds(from: number): string {
   return `${((performance.now() - from) / 1000).toFixed(1)} s`;
 }
 
+/** On a terminal, one self-updating line: phase, pages done of total, elapsed time. */
+function showProgress(): () => void {
+  if (!process.stdout.isTTY) return () => {};
+  const timer = setInterval(() => {
+    const { pagesRendered, pagesTotal } = buildReport;
+    const phase = currentPhase === "render" ? `render ${pagesRendered}/${pagesTotal} pages` : currentPhase;
+    process.stdout.write(`\r\x1b[K${phase}, ${seconds(started)}`);
+  }, 250);
+  return () => {
+    clearInterval(timer);
+    process.stdout.write("\r\x1b[K");
+  };
+}
+
+let currentPhase = "read and check";
+
 async function build(): Promise<void> {
   process.env.NEWSDESK_CONTENT = values.content;
   removeStaging();
-  const render = performance.now();
-  const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
-  await eleventy.write();
-  const built = lastBuiltSite();
-  const site = built?.site;
-  for (const warning of site?.warnings ?? []) console.warn(formatProblem(warning));
-  const renderTime = seconds(render);
-  failpoint("render");
+  const stopProgress = showProgress();
+  try {
+    const eleventyStarted = performance.now();
+    currentPhase = "render";
+    const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
+    await eleventy.write();
+    // Eleventy's run holds the content phases the plugin timed; the rest of it is rendering.
+    const eleventyTime = performance.now() - eleventyStarted;
+    const timedInside = [...buildReport.phases.values()].reduce((sum, ms) => sum + ms, 0);
+    recordPhase("render", eleventyTime - timedInside);
+    failpoint("render");
 
-  const minifyStart = performance.now();
-  const pages = htmlFiles(staging);
-  await minifyFiles(pages);
-  const minifyTime = seconds(minifyStart);
-  failpoint("minify");
+    currentPhase = "minify";
+    const pages = htmlFiles(staging);
+    await timed("minify", () => minifyFiles(pages));
+    failpoint("minify");
 
-  const searchStart = performance.now();
-  await writeSearchIndex(staging, site?.config.language ?? "en");
-  const searchTime = seconds(searchStart);
-  failpoint("search");
+    currentPhase = "search index";
+    const built = lastBuiltSite();
+    await timed("search index", () => writeSearchIndex(staging, built?.site.config.language ?? "en"));
+    failpoint("search");
 
-  if (existsSync(output)) renameSync(output, retired);
-  renameSync(staging, output);
-  rmSync(retired, { recursive: true, force: true });
+    if (existsSync(output)) renameSync(output, retired);
+    renameSync(staging, output);
+    rmSync(retired, { recursive: true, force: true });
+    stopProgress();
+    for (const warning of built?.site.warnings ?? []) console.warn(formatProblem(warning));
+    report(pages.length, built);
+  } finally {
+    stopProgress();
+  }
+}
+
+/** One summary line (what CI logs keep), and the phases as JSON for the bench when asked. */
+function report(pageCount: number, built: ReturnType<typeof lastBuiltSite>): void {
+  const total = (performance.now() - started) / 1000;
+  const phases = Object.fromEntries([...buildReport.phases].map(([phase, ms]) => [phase, ms / 1000]));
+  const phaseText = Object.entries(phases)
+    .map(([phase, secs]) => `${phase} ${secs.toFixed(1)} s`)
+    .join(", ");
+  const pictures = built?.imageRun;
   console.log(
-    `Built ${pages.length} pages (${site?.articles.length ?? 0} articles) into ${values.output}/ in ${seconds(started)}:` +
-      ` render ${renderTime}, minify ${minifyTime}, search index ${searchTime};` +
-      ` pictures: ${built?.imageRun.processed ?? 0} processed, ${built?.imageRun.reused ?? 0} from the cache.`,
+    `Built ${pageCount} pages (${built?.site.articles.length ?? 0} articles) into ${values.output}/ in ${total.toFixed(1)} s` +
+      ` (${phaseText}; pictures: ${pictures?.processed ?? 0} processed, ${pictures?.reused ?? 0} from the cache).`,
   );
+  if (values.report) {
+    writeFileSync(
+      values.report,
+      JSON.stringify(
+        { pages: pageCount, articles: built?.site.articles.length ?? 0, totalSeconds: total, phases },
+        null,
+        2,
+      ),
+    );
+  }
 }
 
 try {

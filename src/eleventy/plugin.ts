@@ -22,6 +22,7 @@ import {
 } from "../render/images.ts";
 import { buildClock } from "../site/buildClock.ts";
 import { type BuildMode, loadSite, type Site } from "../site/model.ts";
+import { buildReport, recordPhase, timed } from "./buildReport.ts";
 
 /** What every page is rendered from: the site model and the processed pictures. */
 export interface BuiltSite {
@@ -63,7 +64,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     const mode: BuildMode = process.env.ELEVENTY_RUN_MODE === "build" ? "production" : "preview";
     let site: Site;
     try {
-      site = loadSite({ content, mode, clock: buildClock() });
+      site = loadSite({ content, mode, clock: buildClock(), onPhase: recordPhase });
     } catch (error) {
       // In the preview an editor's mistake is reported plainly and the last good
       // version stays on screen until it is fixed. The production build fails instead.
@@ -78,12 +79,11 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     const illustrated = site.routes.flatMap((route): Illustrated[] =>
       route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
     );
-    const imageRun = await processImages(
-      imageSources(illustrated),
-      content.dir,
-      imageCacheDir(),
-      site.config.pathPrefix,
+    const imageRun = await timed("pictures", () =>
+      processImages(imageSources(illustrated), content.dir, imageCacheDir(), site.config.pathPrefix),
     );
+    buildReport.pagesTotal = site.routes.length;
+    buildReport.pagesRendered = 0;
     lastBuild = { site, images: imageRun.images, imageRun };
     // Frozen: Eleventy then hands it to every page by reference instead of copying it.
     return Object.freeze({ site, images: imageRun.images });
@@ -91,12 +91,12 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async (event) => {
     const { directories } = event as { directories: { output: string } };
     if (!lastBuild) return;
-    copyUsedImages(lastBuild.images, imageCacheDir(), directories.output);
+    const { site, images } = lastBuild;
+    copyUsedImages(images, imageCacheDir(), directories.output);
     // Feeds and sitemaps come straight from the model: one pass each, no template.
-    writeOutputFiles(directories.output, [
-      ...buildFeeds(lastBuild.site),
-      ...(await buildSitemaps(lastBuild.site)),
-    ]);
+    await timed("feeds and sitemaps", async () =>
+      writeOutputFiles(directories.output, [...buildFeeds(site), ...(await buildSitemaps(site))]),
+    );
   });
 
   eleventyConfig.addWatchTarget(`${content.label("")}/`);

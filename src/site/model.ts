@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { DateTime } from "luxon";
 import { type Article, newestFirst } from "../article/article.ts";
 import type { ContentFolder } from "../content/contentFolder.ts";
+import { editorialProblems } from "../content/editorialChecks.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
@@ -9,7 +10,7 @@ import { type PlainPage, readPage } from "../content/readPage.ts";
 import { listMarkdownFiles } from "../content/sourceFiles.ts";
 import { articlesBySection, articlesByTopic, type Listing, paginate, type Topic } from "./listings.ts";
 import { mostPopular, POPULAR_FILE, popularExportSchema } from "./popular.ts";
-import { relatedBySectionAndTime } from "./related.ts";
+import { buildRelatedEngine } from "./related.ts";
 import { withPins } from "./relatedPins.ts";
 import type { Route } from "./routes.ts";
 import {
@@ -40,6 +41,8 @@ export interface LoadOptions {
   readonly mode: BuildMode;
   readonly clock: DateTime;
   readonly env?: NodeJS.ProcessEnv;
+  /** Told how long each phase took, in milliseconds (for the build's report and the bench). */
+  readonly onPhase?: (phase: "read and check" | "model and related", milliseconds: number) => void;
 }
 
 export interface HomeBlock {
@@ -88,6 +91,7 @@ export function checkSite(options: LoadOptions): CheckResult {
 
 /** Reads and checks all content, then computes every list the pages need. Throws ContentError. */
 export function loadSite(options: LoadOptions): Site {
+  const started = performance.now();
   const { content, mode, clock } = options;
   const site = readDataFile(content, SITE_FILE, siteConfigSchema);
   const sections = readDataFile(content, SECTIONS_FILE, sectionTreeSchema);
@@ -126,12 +130,17 @@ export function loadSite(options: LoadOptions): Site {
     ? readDataFile(content, POPULAR_FILE, popularExportSchema)
     : undefined;
   problems.push(...(popularData?.problems ?? []));
+  // Editorial checks: links, alt text, headlines and tags across articles (links to aliases are fine).
+  for (const p of editorialProblems(all, new Set(all.flatMap((a) => [a.url, ...a.aliases])), config))
+    problems.push(p);
   if (problems.some((p) => p.severity === "error") || !photoSection || !videoSection) {
     throw new ContentError(problems);
   }
 
   // Pages exist for published and expired articles; only published ones are listed anywhere.
   // The preview renders and lists everything, marked.
+  const modelStarted = performance.now();
+  options.onPhase?.("read and check", modelStarted - started);
   const withPages = all.filter((a) => mode === "preview" || a.state === "published" || a.state === "expired");
   withPages.sort(newestFirst);
   const articles = withPages.filter((a) => mode === "preview" || a.state === "published");
@@ -152,7 +161,7 @@ export function loadSite(options: LoadOptions): Site {
   const related = withPins(
     all,
     new Set(articles),
-    relatedBySectionAndTime(sectionLists, config.relatedCount),
+    buildRelatedEngine(articles, config.relatedCount),
     config.relatedCount,
     problems,
   );
@@ -196,6 +205,7 @@ export function loadSite(options: LoadOptions): Site {
     { kind: "notFound", url: NOT_FOUND_URL },
   ];
 
+  options.onPhase?.("model and related", performance.now() - modelStarted);
   return {
     config,
     tree,

@@ -1,39 +1,387 @@
-import type { Article } from "../article/article.ts";
+import { type Article, newestFirst } from "../article/article.ts";
+import { stripMarkdown, TermReader } from "./textTerms.ts";
 
 /**
- * Related news, first version: the same section, nearest in time. One index (each
- * article's position in its section's list) makes every lookup O(count).
+ * Related news: the articles an editor would list under a story. They are ranked by
+ *
+ *   score = (text + TAG_WEIGHT * tags) * section * time
+ *
+ * - text: cosine of the two articles' top TOP_TERMS terms, weighted by BM25 (headline
+ *   words count HEADLINE_WEIGHT times, Markdown stripped, stop words out);
+ * - tags: cosine of their tags weighted by rarity (IDF over tag slugs);
+ * - section: SAME_SECTION for the same section, else SAME_TOP for the same top section;
+ * - time: a decay with a half-life of HALF_LIFE_DAYS, floored at TIME_FLOOR, so that a
+ *   follow-up within days outranks a year-old piece but an old strong match still shows.
+ *
+ * Equal scores go newer first, then by URL. Candidates below MIN_SCORE are noise; when
+ * fewer than `count` pass, the list is filled with the same section's, then the same top
+ * section's articles nearest in time.
+ *
+ * No article is compared with every other: each keeps only its top terms, terms and tags
+ * that are in more than maxDocumentFrequency(n) articles are not indexed (too common to
+ * tell stories apart), and an article's candidates are gathered through the postings of
+ * its own terms and tags only. The index is built once, on the first lookup; each list is
+ * computed on its first lookup and kept.
  */
-export function relatedBySectionAndTime(
-  sectionLists: ReadonlyMap<unknown, readonly Article[]>,
+
+const TOP_TERMS = 24;
+const HEADLINE_WEIGHT = 3;
+const NAME_WEIGHT = 2;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const TAG_WEIGHT = 0.5;
+const SAME_SECTION = 1.2;
+const SAME_TOP = 1.08;
+const HALF_LIFE_DAYS = 10;
+const TIME_FLOOR = 0.3;
+const MIN_SCORE = 0.05;
+const DAY_MS = 86_400_000;
+
+/** Terms and tags in more articles than this are not indexed. */
+function maxDocumentFrequency(n: number): number {
+  return Math.max(50, Math.ceil(n / 100));
+}
+
+/** Compressed rows: row `i` is `values[offsets[i]]` up to `values[offsets[i + 1]]`. */
+interface Rows {
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly weights: Float32Array;
+}
+
+interface RelatedIndex {
+  /** Articles by id: newest first, then by URL, so a lower id wins a tie. */
+  readonly articles: readonly Article[];
+  readonly idOf: ReadonlyMap<Article, number>;
+  readonly time: Float64Array;
+  readonly section: Int32Array;
+  readonly top: Int32Array;
+  /** Each article's top terms (term ids) and their weights, of unit length. */
+  readonly docTerms: Rows;
+  /** Each term's articles (ids, ascending) and the term's weight in each. */
+  readonly termPostings: Rows;
+  /** Each article's indexed tags, with weights IDF / the article's tag norm. */
+  readonly docTags: Rows;
+  readonly tagPostings: Rows;
+  /** Per section and per top section: article ids newest first, and each article's position. */
+  readonly sectionLists: readonly Int32Array[];
+  readonly sectionPosition: Int32Array;
+  readonly topLists: readonly Int32Array[];
+  readonly topPosition: Int32Array;
+}
+
+/**
+ * Related news over `articles` (the site's published set): up to `count` articles for each
+ * of them, never the article itself. An article outside the set has none.
+ */
+export function buildRelatedEngine(
+  articles: readonly Article[],
   count: number,
 ): (article: Article) => readonly Article[] {
-  const position = new Map<Article, number>();
-  for (const [section, list] of sectionLists) {
-    list.forEach((article, index) => {
-      if (article.section === section) position.set(article, index);
-    });
-  }
+  let index: RelatedIndex | undefined;
+  let lists: (readonly Article[] | undefined)[] = [];
+  let query: ((id: number) => readonly Article[]) | undefined;
   return (article) => {
-    const list = sectionLists.get(article.section);
-    const index = position.get(article);
-    if (!list || index === undefined) return [];
-    const related: Article[] = [];
-    const time = article.date.toMillis();
-    let before = index - 1;
-    let after = index + 1;
-    while (related.length < count && (before >= 0 || after < list.length)) {
-      const newer = list[before];
-      const older = list[after];
-      // Take whichever neighbour is closer in time; the newer one on a tie.
-      if (newer && (!older || newer.date.toMillis() - time <= time - older.date.toMillis())) {
-        related.push(newer);
-        before--;
-      } else if (older) {
-        related.push(older);
-        after++;
+    if (!index) {
+      index = buildIndex(articles);
+      lists = new Array(index.articles.length);
+      query = makeQuery(index, count);
+    }
+    const id = index.idOf.get(article);
+    if (id === undefined || !query) return [];
+    let list = lists[id];
+    if (!list) {
+      list = query(id);
+      lists[id] = list;
+    }
+    return list;
+  };
+}
+
+function buildIndex(input: readonly Article[]): RelatedIndex {
+  const articles = [...new Set(input)].sort(newestFirst);
+  const n = articles.length;
+  const maxDf = maxDocumentFrequency(n);
+
+  // Pass 1, over the text: each article's terms with their counts (headline words count
+  // HEADLINE_WEIGHT times, names in the body NAME_WEIGHT times), each term's document
+  // frequency, each article's length. Words are looked up once each: a word's term id,
+  // or -1 for a stop word. The counts are kept as ids, not strings, until pass 2.
+  const reader = new TermReader();
+  const df: number[] = [];
+  const tf: number[] = [];
+  const touched: number[] = [];
+  const length = new Float64Array(n);
+  const countOffsets = new Int32Array(n + 1);
+  let countIds = new Int32Array(n * 64 + 64);
+  let counts = new Uint16Array(countIds.length);
+  let stored = 0;
+  let words = 0;
+  const see = (weight: number, name: number) => (id: number, capitalized: boolean) => {
+    while (tf.length <= id) {
+      tf.push(0);
+      df.push(0);
+    }
+    words += weight;
+    if (tf[id] === 0) touched.push(id);
+    tf[id] = (tf[id] ?? 0) + (capitalized ? weight * name : weight);
+  };
+  // Headlines are often in title case: capitals there say nothing.
+  const seeHeadline = see(HEADLINE_WEIGHT, 1);
+  const seeBody = see(1, NAME_WEIGHT);
+  for (let doc = 0; doc < n; doc++) {
+    const article = articles[doc] as Article;
+    words = 0;
+    reader.read(stripMarkdown(article.headline), seeHeadline);
+    reader.read(stripMarkdown(article.body), seeBody);
+    length[doc] = words;
+    if (stored + touched.length > countIds.length) {
+      const size = Math.max(stored + touched.length, Math.ceil(countIds.length * 1.5));
+      const ids = new Int32Array(size);
+      ids.set(countIds);
+      countIds = ids;
+      const grown = new Uint16Array(size);
+      grown.set(counts);
+      counts = grown;
+    }
+    for (const id of touched) {
+      countIds[stored] = id;
+      counts[stored] = Math.min(65_535, tf[id] ?? 0);
+      stored++;
+      tf[id] = 0;
+      df[id] = (df[id] ?? 0) + 1;
+    }
+    touched.length = 0;
+    countOffsets[doc + 1] = stored;
+  }
+  const averageLength = length.reduce((sum, value) => sum + value, 0) / Math.max(1, n) || 1;
+  // A term that one article alone has cannot match; one that every article has says nothing.
+  const idf = Float64Array.from(df, (f) => (f >= 2 && f <= maxDf && f < n ? Math.log(n / f) : 0));
+
+  // Pass 2, over the counts: each article's BM25 weights, of which it keeps its top TOP_TERMS.
+  const docTermOffsets = new Int32Array(n + 1);
+  const docTermIds = new Int32Array(n * TOP_TERMS);
+  const docTermWeights = new Float32Array(n * TOP_TERMS);
+  let filled = 0;
+  const topIds = new Int32Array(TOP_TERMS);
+  const topWeights = new Float64Array(TOP_TERMS);
+  for (let doc = 0; doc < n; doc++) {
+    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (length[doc] ?? 0)) / averageLength);
+    let kept = 0;
+    for (let c = countOffsets[doc] ?? 0; c < (countOffsets[doc + 1] ?? 0); c++) {
+      const id = countIds[c] ?? 0;
+      const f = counts[c] ?? 0;
+      if (idf[id] === 0) continue;
+      const weight = ((idf[id] ?? 0) * f * (BM25_K1 + 1)) / (f + norm);
+      // Insert into the top list, heaviest first; equal weights keep the order of first use.
+      if (kept === TOP_TERMS && weight <= (topWeights[kept - 1] ?? 0)) continue;
+      let at = kept < TOP_TERMS ? kept++ : kept - 1;
+      while (at > 0 && (topWeights[at - 1] ?? 0) < weight) {
+        topWeights[at] = topWeights[at - 1] ?? 0;
+        topIds[at] = topIds[at - 1] ?? 0;
+        at--;
+      }
+      topWeights[at] = weight;
+      topIds[at] = id;
+    }
+    let sumSquares = 0;
+    for (let k = 0; k < kept; k++) sumSquares += (topWeights[k] ?? 0) ** 2;
+    const scale = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
+    for (let k = 0; k < kept; k++) {
+      docTermIds[filled] = topIds[k] ?? 0;
+      docTermWeights[filled] = (topWeights[k] ?? 0) * scale;
+      filled++;
+    }
+    docTermOffsets[doc + 1] = filled;
+  }
+  const docTerms: Rows = {
+    offsets: docTermOffsets,
+    ids: docTermIds.slice(0, filled),
+    weights: docTermWeights.slice(0, filled),
+  };
+
+  // Tags: ids by slug, weighted by IDF, each article's tag vector of unit length.
+  const tagIds = new Map<string, number>();
+  const tagDf: number[] = [];
+  const articleTags = articles.map((article) => {
+    const ids = new Set<number>();
+    for (const tag of article.tags) {
+      let id = tagIds.get(tag.slug);
+      if (id === undefined) {
+        id = tagDf.length;
+        tagIds.set(tag.slug, id);
+        tagDf.push(0);
+      }
+      if (!ids.has(id)) {
+        ids.add(id);
+        tagDf[id] = (tagDf[id] ?? 0) + 1;
       }
     }
-    return related;
+    return [...ids].sort((a, b) => a - b);
+  });
+  // Every tag counts in an article's norm (a tag no other article has makes a shared one
+  // weigh less), but only tags that two to maxDf articles share are indexed.
+  const tagIdf = tagDf.map((f) => (f < n ? Math.log(n / f) : 0));
+  const docTagOffsets = new Int32Array(n + 1);
+  const docTagIds: number[] = [];
+  const docTagWeights: number[] = [];
+  articleTags.forEach((ids, doc) => {
+    const norm = Math.sqrt(ids.reduce((sum, id) => sum + (tagIdf[id] ?? 0) ** 2, 0));
+    for (const id of ids) {
+      const f = tagDf[id] ?? 0;
+      if (f < 2 || f > maxDf || f >= n) continue;
+      docTagIds.push(id);
+      docTagWeights.push((tagIdf[id] ?? 0) / norm);
+    }
+    docTagOffsets[doc + 1] = docTagIds.length;
+  });
+  const docTags: Rows = {
+    offsets: docTagOffsets,
+    ids: Int32Array.from(docTagIds),
+    weights: Float32Array.from(docTagWeights),
+  };
+
+  const sectionIds = new Map<string, number>();
+  const topIdsBySlug = new Map<string, number>();
+  const idOfSlug = (map: Map<string, number>, slug: string) => {
+    let id = map.get(slug);
+    if (id === undefined) {
+      id = map.size;
+      map.set(slug, id);
+    }
+    return id;
+  };
+  const section = Int32Array.from(articles, (a) => idOfSlug(sectionIds, a.section.slug));
+  const top = Int32Array.from(articles, (a) => idOfSlug(topIdsBySlug, a.section.parent.slug));
+  const [sectionLists, sectionPosition] = groupLists(section, sectionIds.size);
+  const [topLists, topPosition] = groupLists(top, topIdsBySlug.size);
+
+  return {
+    articles,
+    idOf: new Map(articles.map((article, id) => [article, id])),
+    time: Float64Array.from(articles, (a) => a.date.toMillis()),
+    section,
+    top,
+    docTerms,
+    termPostings: invert(docTerms, df.length),
+    docTags,
+    tagPostings: invert(docTags, tagDf.length),
+    sectionLists,
+    sectionPosition,
+    topLists,
+    topPosition,
+  };
+}
+
+/** Turns article -> (key, weight) rows into key -> (article, weight) rows, articles ascending. */
+function invert(rows: Rows, keys: number): Rows {
+  const offsets = new Int32Array(keys + 1);
+  for (const key of rows.ids) offsets[key + 1] = (offsets[key + 1] ?? 0) + 1;
+  for (let key = 0; key < keys; key++) offsets[key + 1] = (offsets[key + 1] ?? 0) + (offsets[key] ?? 0);
+  const next = offsets.slice(0, keys);
+  const ids = new Int32Array(rows.ids.length);
+  const weights = new Float32Array(rows.ids.length);
+  const articles = rows.offsets.length - 1;
+  for (let doc = 0; doc < articles; doc++) {
+    for (let p = rows.offsets[doc] ?? 0; p < (rows.offsets[doc + 1] ?? 0); p++) {
+      const key = rows.ids[p] ?? 0;
+      const at = next[key] ?? 0;
+      next[key] = at + 1;
+      ids[at] = doc;
+      weights[at] = rows.weights[p] ?? 0;
+    }
+  }
+  return { offsets, ids, weights };
+}
+
+/** For each group: its article ids in id order (newest first), and each article's position in its group. */
+function groupLists(groupOf: Int32Array, groups: number): [Int32Array[], Int32Array] {
+  const members: number[][] = Array.from({ length: groups }, () => []);
+  const position = new Int32Array(groupOf.length);
+  groupOf.forEach((group, doc) => {
+    const list = members[group] as number[];
+    position[doc] = list.length;
+    list.push(doc);
+  });
+  return [members.map((list) => Int32Array.from(list)), position];
+}
+
+function makeQuery(index: RelatedIndex, count: number): (id: number) => readonly Article[] {
+  const { docTerms, termPostings, docTags, tagPostings, time, section, top } = index;
+  const n = index.articles.length;
+  const score = new Float64Array(n);
+  const candidates = new Int32Array(n);
+  const chosen = new Int32Array(count);
+  const chosenScore = new Float64Array(count);
+
+  const gather = (rows: Rows, postings: Rows, doc: number, factor: number, found: number): number => {
+    let total = found;
+    for (let r = rows.offsets[doc] ?? 0; r < (rows.offsets[doc + 1] ?? 0); r++) {
+      const key = rows.ids[r] ?? 0;
+      const weight = factor * (rows.weights[r] ?? 0);
+      for (let p = postings.offsets[key] ?? 0; p < (postings.offsets[key + 1] ?? 0); p++) {
+        const other = postings.ids[p] ?? 0;
+        if (other === doc) continue;
+        if (score[other] === 0) candidates[total++] = other;
+        score[other] = (score[other] ?? 0) + weight * (postings.weights[p] ?? 0);
+      }
+    }
+    return total;
+  };
+
+  return (doc) => {
+    if (count === 0) return [];
+    let found = gather(docTerms, termPostings, doc, 1, 0);
+    found = gather(docTags, tagPostings, doc, TAG_WEIGHT, found);
+    const when = time[doc] ?? 0;
+    let kept = 0;
+    for (let c = 0; c < found; c++) {
+      const other = candidates[c] ?? 0;
+      const base = score[other] ?? 0;
+      score[other] = 0;
+      if (base < MIN_SCORE) continue;
+      const days = Math.abs(when - (time[other] ?? 0)) / DAY_MS;
+      const place = section[other] === section[doc] ? SAME_SECTION : top[other] === top[doc] ? SAME_TOP : 1;
+      const value = base * place * (TIME_FLOOR + (1 - TIME_FLOOR) * 2 ** (-days / HALF_LIFE_DAYS));
+      // Keep the best `count`: higher score first, then the lower id (newer, then by URL).
+      const last = chosen[kept - 1] ?? 0;
+      const lastScore = chosenScore[kept - 1] ?? 0;
+      if (kept === count && (value < lastScore || (value === lastScore && other > last))) continue;
+      let at = kept < count ? kept++ : kept - 1;
+      while (at > 0) {
+        const prevScore = chosenScore[at - 1] ?? 0;
+        const prev = chosen[at - 1] ?? 0;
+        if (prevScore > value || (prevScore === value && prev < other)) break;
+        chosenScore[at] = prevScore;
+        chosen[at] = prev;
+        at--;
+      }
+      chosenScore[at] = value;
+      chosen[at] = other;
+    }
+    const ids = Array.from(chosen.subarray(0, kept));
+    if (ids.length < count) fillNearest(index.sectionLists[section[doc] ?? 0], index.sectionPosition, doc);
+    if (ids.length < count) fillNearest(index.topLists[top[doc] ?? 0], index.topPosition, doc);
+    return ids.map((id) => index.articles[id] as Article);
+
+    /** Adds the group's articles nearest in time to `doc` (the newer on a tie) until the list is full. */
+    function fillNearest(list: Int32Array | undefined, position: Int32Array, doc: number) {
+      if (!list) return;
+      let newer = (position[doc] ?? 0) - 1;
+      let older = (position[doc] ?? 0) + 1;
+      while (ids.length < count && (newer >= 0 || older < list.length)) {
+        const a = newer >= 0 ? (list[newer] ?? 0) : -1;
+        const b = older < list.length ? (list[older] ?? 0) : -1;
+        let next: number;
+        if (a >= 0 && (b < 0 || (time[a] ?? 0) - when <= when - (time[b] ?? 0))) {
+          next = a;
+          newer--;
+        } else {
+          next = b;
+          older++;
+        }
+        if (!ids.includes(next)) ids.push(next);
+      }
+    }
   };
 }

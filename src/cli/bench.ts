@@ -1,0 +1,154 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { generateNewsroom } from "./bench/generateArticles.ts";
+
+/**
+ * `npm run bench -- --articles N` (or `--content DIR`): builds a synthetic newsroom with
+ * the real production build and reports each phase's time, the wall time and the peak
+ * memory of the largest single process. It checks the output, so no speed comes from
+ * skipped work. A script, not a test.
+ */
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "1000" },
+    content: { type: "string" },
+    seed: { type: "string", default: "42" },
+    keep: { type: "boolean", default: false },
+  },
+});
+
+// The bench's clock: every generated article is dated before it, so all are published.
+const EPOCH = "1795838400";
+const PROJECT = path.resolve(import.meta.dirname, "../..");
+const work = mkdtempSync(path.join(tmpdir(), "newsdesk-bench-"));
+
+function generate(): string {
+  if (values.content) return path.resolve(values.content);
+  const count = Number(values.articles);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--articles must be a whole number, not ${values.articles}`);
+  const dir = path.join(work, "content");
+  const started = performance.now();
+  generateNewsroom(
+    count,
+    dir,
+    Number(values.seed),
+    DateTime.fromSeconds(Number(EPOCH), { zone: "utc" }),
+    PROJECT,
+  );
+  console.log(
+    `Generated ${count} articles in ${((performance.now() - started) / 1000).toFixed(1)} s into ${dir}`,
+  );
+  return dir;
+}
+
+/** Peak resident memory of each process in a tree, read from /proc (VmHWM: the kernel's own peak). */
+function peakOfTree(root: number, peaks: Map<number, number>): void {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    try {
+      const kib = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      peaks.set(pid, Math.max(peaks.get(pid) ?? 0, kib));
+    } catch {
+      // Gone already.
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+}
+
+async function runBuild(
+  content: string,
+  output: string,
+  reportFile: string,
+): Promise<{ wall: number; peakMiB: number }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      "--max-old-space-size=6144",
+      "--import",
+      "tsx",
+      "src/cli/build.ts",
+      "--content",
+      content,
+      "--output",
+      output,
+      "--report",
+      reportFile,
+    ],
+    {
+      cwd: PROJECT,
+      stdio: "inherit",
+      env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, NEWSDESK_IMAGE_CACHE: path.join(work, "image-cache") },
+    },
+  );
+  const peaks = new Map<number, number>();
+  const sampler = setInterval(() => child.pid && peakOfTree(child.pid, peaks), 200);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`the build failed (exit ${code})`);
+  return { wall: (performance.now() - started) / 1000, peakMiB: Math.max(0, ...peaks.values()) / 1024 };
+}
+
+/** Counts what the build wrote, so a fast build cannot be one that skipped work. */
+function checkOutput(output: string, articles: number): string[] {
+  const problems: string[] = [];
+  const files = readdirSync(output, { recursive: true, encoding: "utf8" });
+  const articlePages = files.filter((f) => /^[a-z-]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(f)).length;
+  if (articlePages < articles) problems.push(`${articlePages} article pages for ${articles} articles`);
+  for (const feed of ["feeds/atom.xml", "feeds/rss.xml", "sitemap.xml", "news-sitemap.xml", "robots.txt"]) {
+    if (!existsSync(path.join(output, feed))) problems.push(`no ${feed}`);
+  }
+  const sitemapUrls = files
+    .filter((f) => /^sitemap(-\d+)?\.xml$/.test(f))
+    .reduce((sum, f) => sum + (readFileSync(path.join(output, f), "utf8").match(/<url>/g)?.length ?? 0), 0);
+  if (sitemapUrls < articles)
+    problems.push(`the sitemaps list ${sitemapUrls} pages for ${articles} articles`);
+  const entry = JSON.parse(readFileSync(path.join(output, "pagefind/pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  if (indexed < articles) problems.push(`the search index holds ${indexed} pages for ${articles} articles`);
+  return problems;
+}
+
+try {
+  const content = generate();
+  const output = path.join(work, "_site");
+  const reportFile = path.join(work, "report.json");
+  const { wall, peakMiB } = await runBuild(content, output, reportFile);
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as {
+    articles: number;
+    pages: number;
+    phases: Record<string, number>;
+  };
+  const problems = checkOutput(output, report.articles);
+  console.log(`\nnewsdesk bench: ${report.articles} articles, ${report.pages} pages`);
+  for (const [phase, secs] of Object.entries(report.phases))
+    console.log(`  ${phase.padEnd(20)} ${secs.toFixed(1).padStart(7)} s`);
+  console.log(`  ${"wall time".padEnd(20)} ${wall.toFixed(1).padStart(7)} s`);
+  console.log(`  ${"peak RSS".padEnd(20)} ${peakMiB.toFixed(0).padStart(7)} MiB (largest single process)`);
+  console.log(
+    problems.length === 0 ? "  output checked: complete" : `  OUTPUT INCOMPLETE: ${problems.join("; ")}`,
+  );
+  process.exitCode = problems.length === 0 ? 0 : 1;
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  else console.log(`kept ${work}`);
+}
