@@ -54,9 +54,9 @@ export function readArticle(
   const image = field("image");
   if (image) checkImageSource(block, ["image", "src"], image.src, context, error);
   const gallery = field("gallery") ?? [];
-  gallery.forEach((picture, index) =>
-    checkImageSource(block, ["gallery", index, "src"], picture.src, context, error),
-  );
+  gallery.forEach((picture, index) => {
+    checkImageSource(block, ["gallery", index, "src"], picture.src, context, error);
+  });
 
   const summary = field("summary") ?? firstParagraphText(block.body);
   if (!block.body.trim()) error(block.bodyLine, "body", "the article has no text below the front matter");

@@ -58,7 +58,8 @@ export function stripMarkdown(markdown: string): string {
 const wordUnits = new Uint8Array(65536);
 
 function isWordUnit(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   let known = wordUnits[code];
   if (!known) {
     known = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code)) ? 1 : 2;
