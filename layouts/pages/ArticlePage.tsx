@@ -5,7 +5,7 @@ import { renderArticleBody } from "../../src/render/markdown.ts";
 import { formatDateline, formatIso } from "../../src/site/dates.ts";
 import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
 import { Corrections } from "../components/Corrections.tsx";
-import { useHref, usePage } from "../components/context.ts";
+import { useAbsoluteUrl, useHref, usePage } from "../components/context.ts";
 import { Dateline } from "../components/Dateline.tsx";
 import { Document } from "../components/Document.tsx";
 import { Figure } from "../components/Figure.tsx";
@@ -18,6 +18,7 @@ import { Sidebar } from "../components/Sidebar.tsx";
 export function ArticlePage({ article }: { readonly article: Article }) {
   const { site, images } = usePage();
   const href = useHref();
+  const absolute = useAbsoluteUrl();
   const { section } = article;
   const top = section.parent;
   const { words } = site.config;
@@ -61,12 +62,15 @@ export function ArticlePage({ article }: { readonly article: Article }) {
             <a href={href(sectionUrl(section.slug))}>{section.title}</a>
           </p>
           <h1 class="headline">{article.headline}</h1>
+          <p class="print-url" data-pagefind-ignore="">
+            {absolute(article.url)}
+          </p>
           <Dateline article={article} />
           {article.image && <Figure image={article.image} className="lead-image" loading="eager" />}
           <div
             class="article-body"
             // Safe: Markdown rendered and sanitised by src/render/markdown.ts.
-            dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body, images) }}
+            dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body, images, words.table) }}
           />
           {article.gallery.length > 0 && (
             <div class="gallery">

@@ -12,7 +12,7 @@ export function PlainPage({ page }: { readonly page: PlainPageModel }) {
         <h1 class="headline">{page.title}</h1>
         <div
           class="article-body"
-          dangerouslySetInnerHTML={{ __html: renderArticleBody(page.body, images) }}
+          dangerouslySetInnerHTML={{ __html: renderArticleBody(page.body, images, site.config.words.table) }}
         />
       </article>
     </Document>

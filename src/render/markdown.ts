@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import type { ImageLookup } from "./images.ts";
-import { withPictures } from "./picture.ts";
+import { escapeAttribute, withPictures } from "./picture.ts";
 
 /**
  * Article text to HTML. Markdown only: article text is never run as template code, so an
@@ -104,9 +104,18 @@ function videoLink(src: string): sanitizeHtml.Tag {
   };
 }
 
-/** Article Markdown to safe HTML; local pictures become responsive `<picture>`s when processed. */
-export function renderArticleBody(source: string, images?: ImageLookup): string {
-  const html = sanitizeHtml(markdown.render(source), SANITIZE);
+/**
+ * Article Markdown to safe HTML. Local pictures become responsive `<picture>`s when
+ * processed; each table scrolls in its own box, which keyboard users can reach and screen
+ * readers name (`tableLabel`), so a wide table never widens the page.
+ */
+export function renderArticleBody(source: string, images?: ImageLookup, tableLabel = "Table"): string {
+  const html = sanitizeHtml(markdown.render(source), SANITIZE)
+    .replaceAll(
+      "<table>",
+      `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeAttribute(tableLabel)}"><table>`,
+    )
+    .replaceAll("</table>", "</table></div>");
   return images ? withPictures(html, images) : html;
 }
 

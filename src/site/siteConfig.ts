@@ -46,6 +46,7 @@ const wordsSchema = z.strictObject({
   moreVideos: z.string(),
   moreIn: z.string(),
   tags: z.string(),
+  table: z.string(),
   topic: z.string(),
   topics: z.string(),
   topicsIntro: z.string(),

@@ -44,6 +44,14 @@ describe("article body rendering", () => {
     assert.match(html, /<a href="https:\/\/cdn.example\/a.jpg">Remote<\/a>/);
   });
 
+  test("a table scrolls in its own named, focusable box, so it never widens the page", () => {
+    const html = renderArticleBody("| a | b |\n|---|---|\n| 1 | 2 |", undefined, "Table");
+    assert.match(
+      html,
+      /^<div class="table-wrap" tabindex="0" role="region" aria-label="Table"><table>[\s\S]*<\/table><\/div>/,
+    );
+  });
+
   test("a level-one heading in the body becomes level two (the headline is the page's h1)", () => {
     assert.match(renderArticleBody("# Inside"), /<h2>Inside<\/h2>/);
   });
