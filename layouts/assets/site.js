@@ -33,7 +33,9 @@
     }
     const copy = target?.closest("[data-copy-link]");
     if (copy) {
-      const label = copy.textContent;
+      // The button's own text, kept from the first click: a second click comes while it says "copied".
+      copy.dataset.label ??= copy.textContent;
+      const label = copy.dataset.label;
       const confirm = () => {
         copy.textContent = copy.dataset.copied;
         setTimeout(() => {
@@ -58,6 +60,8 @@
       frame.allow = "fullscreen; picture-in-picture";
       frame.className = "video-frame";
       video.replaceWith(frame);
+      // The link had focus; leave a keyboard reader on the player rather than at the top of the page.
+      frame.focus();
     }
   });
 

@@ -91,9 +91,6 @@ export function Document({
           {children}
         </main>
         <SiteMap />
-        <p class="back-to-top">
-          <a href="#top">{words.backToTop}</a>
-        </p>
         <Footer />
       </body>
     </html>

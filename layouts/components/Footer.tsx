@@ -1,14 +1,18 @@
 import { useHref, usePage } from "./context.ts";
 
-/** Footer links to the plain pages, and the copyright line (years end at the build clock's year). */
+/** Back to top, footer links to the plain pages, and the copyright line (years end at the build clock's year). */
 export function Footer() {
   const { site } = usePage();
   const href = useHref();
-  const { copyright } = site.config;
+  const { copyright, words } = site.config;
   const year = site.clock.setZone(site.config.timeZone).year;
   const years = year > copyright.startYear ? `${copyright.startYear}-${year}` : String(copyright.startYear);
   return (
     <footer class="site-footer">
+      {/* Inside the footer landmark, so no page content sits outside a landmark. */}
+      <p class="back-to-top">
+        <a href="#top">{words.backToTop}</a>
+      </p>
       <ul class="footer-links">
         {site.footerPages.map((page) => (
           <li key={page.slug}>

@@ -41,7 +41,9 @@ function SidebarBlock({ id, title, articles, more, numbered = false, thumbnails 
   // A block with nothing to show is left out rather than shown empty.
   if (articles.length === 0) return null;
   return (
-    <section class={`block block-${id}`} aria-labelledby={`block-${id}`}>
+    // Not a landmark of its own: the sidebar is one, and a block's name ("Video") may repeat a
+    // home-page block's, which landmarks must not (axe landmark-unique). Its heading names it.
+    <section class={`block block-${id}`}>
       <h2 class="block-title" id={`block-${id}`}>
         {title}
       </h2>

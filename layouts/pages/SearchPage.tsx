@@ -13,9 +13,14 @@ export function SearchPage() {
   return (
     <Document title={`${words.search} - ${site.config.name}`} description={words.searchPlaceholder}>
       <div class="search-page">
-        <h1 class="listing-title">{words.search}</h1>
+        <h1 class="listing-title" id="search-title">
+          {words.search}
+        </h1>
+        {/* Named, so it is told apart from the masthead's search landmark (axe landmark-unique). */}
+        {/* biome-ignore lint/a11y/useSemanticElements: role=search on a form is the landmark assistive tech knows best */}
         <form
           class="search-form"
+          aria-labelledby="search-title"
           action={href(SEARCH_URL)}
           method="get"
           role="search"
