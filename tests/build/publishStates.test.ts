@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { readPage, runBuild, tempOutput } from "../helpers/build.ts";
@@ -69,6 +69,19 @@ describe("publishing states in a production build", () => {
     );
     assert.ok(live.indexOf('class="corrections"') > live.indexOf('class="article-body"'));
     assert.match(readPage(output, "/economy/2026-11-02/plain/"), /<li>A figure was wrong\.<\/li>/);
+  });
+
+  test("feeds and sitemaps hold only listed articles: no draft, scheduled or expired one", () => {
+    const feeds = ["feeds/rss.xml", "feeds/atom.xml", "feeds/economy/rss.xml"].map((feed) =>
+      readFileSync(path.join(output, feed), "utf8"),
+    );
+    for (const feed of feeds) {
+      assert.match(feed, /Live story/);
+      assert.doesNotMatch(feed, /Draft story|Scheduled story|Expired story/);
+    }
+    const sitemap = readFileSync(path.join(output, "sitemap.xml"), "utf8");
+    assert.match(sitemap, /\/economy\/2026-11-20\/live\//);
+    assert.doesNotMatch(sitemap, /\/draft\/|\/later\/|\/old\/|early-slug/);
   });
 
   test("an alias is a redirect page with a canonical link to the article", () => {
