@@ -161,7 +161,7 @@ export function loadSite(options: LoadOptions): Site {
   const related = withPins(
     all,
     new Set(articles),
-    buildRelatedEngine(articles, config.relatedCount),
+    buildRelatedEngine(articles, config.relatedCount, withPages),
     config.relatedCount,
     problems,
   );

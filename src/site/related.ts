@@ -1,4 +1,4 @@
-import { type Article, newestFirst } from "../article/article.ts";
+import type { Article } from "../article/article.ts";
 import { stripMarkdown, TermReader } from "./textTerms.ts";
 
 /**
@@ -6,22 +6,25 @@ import { stripMarkdown, TermReader } from "./textTerms.ts";
  *
  *   score = (text + TAG_WEIGHT * tags) * section * time
  *
- * - text: cosine of the two articles' top TOP_TERMS terms, weighted by BM25 (headline
- *   words count HEADLINE_WEIGHT times, Markdown stripped, stop words out);
+ * - text: cosine of the two articles' top TOP_TERMS terms by BM25 weight (Markdown
+ *   stripped, stop words out, plurals and endings folded; headline words count
+ *   HEADLINE_WEIGHT times, and words capitalized inside a body sentence, names most
+ *   likely, NAME_WEIGHT times);
  * - tags: cosine of their tags weighted by rarity (IDF over tag slugs);
  * - section: SAME_SECTION for the same section, else SAME_TOP for the same top section;
  * - time: a decay with a half-life of HALF_LIFE_DAYS, floored at TIME_FLOOR, so that a
  *   follow-up within days outranks a year-old piece but an old strong match still shows.
  *
- * Equal scores go newer first, then by URL. Candidates below MIN_SCORE are noise; when
- * fewer than `count` pass, the list is filled with the same section's, then the same top
- * section's articles nearest in time.
+ * Equal scores go newer first, then by URL. Candidates whose text and tags score below
+ * MIN_SCORE are noise; when fewer than `count` pass, the list is filled with the same
+ * section's, then the same top section's articles nearest in time.
  *
- * No article is compared with every other: each keeps only its top terms, terms and tags
- * that are in more than maxDocumentFrequency(n) articles are not indexed (too common to
- * tell stories apart), and an article's candidates are gathered through the postings of
- * its own terms and tags only. The index is built once, on the first lookup; each list is
- * computed on its first lookup and kept.
+ * No article is compared with every other. Each keeps only its top terms; terms and tags
+ * in one article only or in more than maxDocumentFrequency(n) articles (too common to
+ * tell stories apart) are not indexed; an article's candidates are gathered through the
+ * postings of its own terms and tags only, and each candidate found is scored in full
+ * (cheaper than keeping a shortlist to re-rank). The index is built once, on the first
+ * lookup; each list is computed on its first lookup and kept.
  */
 
 const TOP_TERMS = 24;
@@ -36,13 +39,15 @@ const HALF_LIFE_DAYS = 10;
 const TIME_FLOOR = 0.3;
 const MIN_SCORE = 0.05;
 const DAY_MS = 86_400_000;
+const CHUNK_BITS = 20;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
 /** Terms and tags in more articles than this are not indexed. */
 function maxDocumentFrequency(n: number): number {
   return Math.max(50, Math.ceil(n / 100));
 }
 
-/** Compressed rows: row `i` is `values[offsets[i]]` up to `values[offsets[i + 1]]`. */
+/** Compressed rows: row `i` is `ids` and `weights` from `offsets[i]` up to `offsets[i + 1]`. */
 interface Rows {
   readonly offsets: Int32Array;
   readonly ids: Int32Array;
@@ -53,6 +58,8 @@ interface RelatedIndex {
   /** Articles by id: newest first, then by URL, so a lower id wins a tie. */
   readonly articles: readonly Article[];
   readonly idOf: ReadonlyMap<Article, number>;
+  /** 1 for an article that related lists may show, 0 for one that only has a page. */
+  readonly listed: Uint8Array;
   readonly time: Float64Array;
   readonly section: Int32Array;
   readonly top: Int32Array;
@@ -71,19 +78,21 @@ interface RelatedIndex {
 }
 
 /**
- * Related news over `articles` (the site's published set): up to `count` articles for each
- * of them, never the article itself. An article outside the set has none.
+ * Related news: up to `count` of `articles` (the site's published set) for each article
+ * in `articles` or `pages` (articles that keep a page without being listed, such as
+ * expired ones), never the article itself. Any other article has none.
  */
 export function buildRelatedEngine(
   articles: readonly Article[],
   count: number,
+  pages: readonly Article[] = [],
 ): (article: Article) => readonly Article[] {
   let index: RelatedIndex | undefined;
   let lists: (readonly Article[] | undefined)[] = [];
   let query: ((id: number) => readonly Article[]) | undefined;
   return (article) => {
     if (!index) {
-      index = buildIndex(articles);
+      index = buildIndex(articles, pages);
       lists = new Array(index.articles.length);
       query = makeQuery(index, count);
     }
@@ -98,23 +107,36 @@ export function buildRelatedEngine(
   };
 }
 
-function buildIndex(input: readonly Article[]): RelatedIndex {
-  const articles = [...new Set(input)].sort(newestFirst);
+function buildIndex(listed: readonly Article[], pages: readonly Article[]): RelatedIndex {
+  // Ids newest first, equal times by URL (as newestFirst, with each time read once).
+  const unique = [...new Set([...listed, ...pages])];
+  const times = Float64Array.from(unique, (article) => article.date.toMillis());
+  const order = unique.map((_, i) => i);
+  order.sort((a, b) => {
+    const newer = (times[b] ?? 0) - (times[a] ?? 0);
+    if (newer !== 0) return newer;
+    const urlA = unique[a]?.url ?? "";
+    const urlB = unique[b]?.url ?? "";
+    return urlA < urlB ? -1 : urlA > urlB ? 1 : 0;
+  });
+  const articles = order.map((i) => unique[i] as Article);
+  const candidates = new Set(listed);
   const n = articles.length;
   const maxDf = maxDocumentFrequency(n);
 
   // Pass 1, over the text: each article's terms with their counts (headline words count
   // HEADLINE_WEIGHT times, names in the body NAME_WEIGHT times), each term's document
-  // frequency, each article's length. Words are looked up once each: a word's term id,
-  // or -1 for a stop word. The counts are kept as ids, not strings, until pass 2.
+  // frequency, each article's length. Terms are ids (TermReader), not strings, and the
+  // counts are dropped after pass 2.
   const reader = new TermReader();
   const df: number[] = [];
   const tf: number[] = [];
   const touched: number[] = [];
   const length = new Float64Array(n);
   const countOffsets = new Int32Array(n + 1);
-  let countIds = new Int32Array(n * 64 + 64);
-  let counts = new Uint16Array(countIds.length);
+  // In chunks, so that growing never copies: 6 bytes per distinct term of each article.
+  const countIds: Int32Array[] = [];
+  const counts: Uint16Array[] = [];
   let stored = 0;
   let words = 0;
   const see = (weight: number, name: number) => (id: number, capitalized: boolean) => {
@@ -135,18 +157,14 @@ function buildIndex(input: readonly Article[]): RelatedIndex {
     reader.read(stripMarkdown(article.headline), seeHeadline);
     reader.read(stripMarkdown(article.body), seeBody);
     length[doc] = words;
-    if (stored + touched.length > countIds.length) {
-      const size = Math.max(stored + touched.length, Math.ceil(countIds.length * 1.5));
-      const ids = new Int32Array(size);
-      ids.set(countIds);
-      countIds = ids;
-      const grown = new Uint16Array(size);
-      grown.set(counts);
-      counts = grown;
-    }
     for (const id of touched) {
-      countIds[stored] = id;
-      counts[stored] = Math.min(65_535, tf[id] ?? 0);
+      const chunk = stored >>> CHUNK_BITS;
+      if (chunk === countIds.length) {
+        countIds.push(new Int32Array(1 << CHUNK_BITS));
+        counts.push(new Uint16Array(1 << CHUNK_BITS));
+      }
+      (countIds[chunk] as Int32Array)[stored & CHUNK_MASK] = id;
+      (counts[chunk] as Uint16Array)[stored & CHUNK_MASK] = Math.min(65_535, tf[id] ?? 0);
       stored++;
       tf[id] = 0;
       df[id] = (df[id] ?? 0) + 1;
@@ -169,8 +187,8 @@ function buildIndex(input: readonly Article[]): RelatedIndex {
     const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (length[doc] ?? 0)) / averageLength);
     let kept = 0;
     for (let c = countOffsets[doc] ?? 0; c < (countOffsets[doc + 1] ?? 0); c++) {
-      const id = countIds[c] ?? 0;
-      const f = counts[c] ?? 0;
+      const id = countIds[c >>> CHUNK_BITS]?.[c & CHUNK_MASK] ?? 0;
+      const f = counts[c >>> CHUNK_BITS]?.[c & CHUNK_MASK] ?? 0;
       if (idf[id] === 0) continue;
       const weight = ((idf[id] ?? 0) * f * (BM25_K1 + 1)) / (f + norm);
       // Insert into the top list, heaviest first; equal weights keep the order of first use.
@@ -204,7 +222,7 @@ function buildIndex(input: readonly Article[]): RelatedIndex {
   const tagIds = new Map<string, number>();
   const tagDf: number[] = [];
   const articleTags = articles.map((article) => {
-    const ids = new Set<number>();
+    const ids: number[] = [];
     for (const tag of article.tags) {
       let id = tagIds.get(tag.slug);
       if (id === undefined) {
@@ -212,12 +230,12 @@ function buildIndex(input: readonly Article[]): RelatedIndex {
         tagIds.set(tag.slug, id);
         tagDf.push(0);
       }
-      if (!ids.has(id)) {
-        ids.add(id);
+      if (!ids.includes(id)) {
+        ids.push(id);
         tagDf[id] = (tagDf[id] ?? 0) + 1;
       }
     }
-    return [...ids].sort((a, b) => a - b);
+    return ids.sort((a, b) => a - b);
   });
   // Every tag counts in an article's norm (a tag no other article has makes a shared one
   // weigh less), but only tags that two to maxDf articles share are indexed.
@@ -259,7 +277,8 @@ function buildIndex(input: readonly Article[]): RelatedIndex {
   return {
     articles,
     idOf: new Map(articles.map((article, id) => [article, id])),
-    time: Float64Array.from(articles, (a) => a.date.toMillis()),
+    listed: Uint8Array.from(articles, (article) => (candidates.has(article) ? 1 : 0)),
+    time: Float64Array.from(order, (i) => times[i] ?? 0),
     section,
     top,
     docTerms,
@@ -307,7 +326,7 @@ function groupLists(groupOf: Int32Array, groups: number): [Int32Array[], Int32Ar
 }
 
 function makeQuery(index: RelatedIndex, count: number): (id: number) => readonly Article[] {
-  const { docTerms, termPostings, docTags, tagPostings, time, section, top } = index;
+  const { docTerms, termPostings, docTags, tagPostings, time, section, top, listed } = index;
   const n = index.articles.length;
   const score = new Float64Array(n);
   const candidates = new Int32Array(n);
@@ -321,7 +340,7 @@ function makeQuery(index: RelatedIndex, count: number): (id: number) => readonly
       const weight = factor * (rows.weights[r] ?? 0);
       for (let p = postings.offsets[key] ?? 0; p < (postings.offsets[key + 1] ?? 0); p++) {
         const other = postings.ids[p] ?? 0;
-        if (other === doc) continue;
+        if (other === doc || listed[other] === 0) continue;
         if (score[other] === 0) candidates[total++] = other;
         score[other] = (score[other] ?? 0) + weight * (postings.weights[p] ?? 0);
       }
@@ -380,7 +399,7 @@ function makeQuery(index: RelatedIndex, count: number): (id: number) => readonly
           next = b;
           older++;
         }
-        if (!ids.includes(next)) ids.push(next);
+        if (listed[next] === 1 && !ids.includes(next)) ids.push(next);
       }
     }
   };

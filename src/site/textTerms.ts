@@ -123,9 +123,8 @@ const STOP = 1;
  * is cut out, checked against the stop words and stemmed (termOf).
  */
 export class TermReader {
-  /** Open addressing: per slot two hash halves, and EMPTY, STOP or 2 + the term id. */
-  private hashes = new Int32Array(2 << 12);
-  private values = new Int32Array(1 << 12);
+  /** Open addressing, three ints per slot: two hash halves, and EMPTY, STOP or 2 + the term id. */
+  private slots = new Int32Array(3 << 12);
   private used = 0;
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
@@ -192,13 +191,14 @@ export class TermReader {
 
   /** The word's term id, or -1 for a stop word. */
   private lookup(h1: number, h2: number, text: string, start: number, end: number, joined: boolean): number {
-    const mask = this.values.length - 1;
-    let slot = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    let at = 3 * ((h1 ^ Math.imul(h2, 0x9e3779b1)) & mask);
     for (;;) {
-      const value = this.values[slot] ?? EMPTY;
+      const value = slots[at + 2] ?? EMPTY;
       if (value === EMPTY) break;
-      if (this.hashes[2 * slot] === h1 && this.hashes[2 * slot + 1] === h2) return value - 2;
-      slot = (slot + 1) & mask;
+      if (slots[at] === h1 && slots[at + 1] === h2) return value - 2;
+      at = at + 3 === slots.length ? 0 : at + 3;
     }
     let word = text.slice(start, end);
     if (joined) word = word.replace(/['\u2019]/g, "");
@@ -211,29 +211,29 @@ export class TermReader {
         this.names.push(term);
       }
     }
-    this.hashes[2 * slot] = h1;
-    this.hashes[2 * slot + 1] = h2;
-    this.values[slot] = id < 0 ? STOP : id + 2;
-    if (++this.used * 2 > this.values.length) this.grow();
+    slots[at] = h1;
+    slots[at + 1] = h2;
+    slots[at + 2] = id < 0 ? STOP : id + 2;
+    if (++this.used * 2 > slots.length / 3) this.grow();
     return id;
   }
 
   private grow(): void {
-    const { hashes, values } = this;
-    this.hashes = new Int32Array(hashes.length * 2);
-    this.values = new Int32Array(values.length * 2);
-    const mask = this.values.length - 1;
-    for (let old = 0; old < values.length; old++) {
-      const value = values[old] ?? EMPTY;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 3 - 1;
+    for (let from = 0; from < old.length; from += 3) {
+      const value = old[from + 2] ?? EMPTY;
       if (value === EMPTY) continue;
-      const h1 = hashes[2 * old] ?? 0;
-      const h2 = hashes[2 * old + 1] ?? 0;
-      let slot = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
-      while (this.values[slot] !== EMPTY) slot = (slot + 1) & mask;
-      this.hashes[2 * slot] = h1;
-      this.hashes[2 * slot + 1] = h2;
-      this.values[slot] = value;
+      const h1 = old[from] ?? 0;
+      const h2 = old[from + 1] ?? 0;
+      let at = 3 * ((h1 ^ Math.imul(h2, 0x9e3779b1)) & mask);
+      while (slots[at + 2] !== EMPTY) at = at + 3 === slots.length ? 0 : at + 3;
+      slots[at] = h1;
+      slots[at + 1] = h2;
+      slots[at + 2] = value;
     }
+    this.slots = slots;
   }
 }
 

@@ -152,6 +152,35 @@ describe("related news", () => {
     );
   });
 
+  test("an expired article keeps a related list on its page but is in no one's list", () => {
+    const about = (headline: string, date: string, extra: Record<string, unknown> = {}) => ({
+      fields: validFields({ headline, date, ...extra }),
+      body: "Baotou smelters shipped more lanthanum and cerium oxide to magnet makers in Ningbo.",
+    });
+    const site = load({
+      "old.md": about("Baotou oxide shipments rise", "2016-11-01 09:00", { expires: "2016-12-01" }),
+      "new.md": about("Baotou oxide shipments climb again", "2016-11-03 09:00"),
+      "more.md": about("Ningbo magnet makers buy Baotou oxide", "2016-11-04 09:00", { section: "business" }),
+      "other.md": {
+        fields: validFields({ headline: "Port volumes", section: "photo" }),
+        body: "Container throughput rose in Qingdao.",
+      },
+    });
+    const page = (slug: string) => {
+      const route = site.routes.find((r) => r.kind === "article" && r.article.slug === slug);
+      assert.ok(route?.kind === "article", slug);
+      return route.article;
+    };
+    assert.equal(page("old").state, "expired");
+    assert.deepEqual(
+      site.related(page("old")).map((a) => a.slug),
+      ["new", "more"],
+    );
+    for (const article of site.articles) {
+      assert.ok(!site.related(article).includes(page("old")), article.slug);
+    }
+  });
+
   test("a rare tag shared links two articles without words in common", () => {
     const site = load({
       "a.md": {
