@@ -58,10 +58,11 @@ export function readArticle(
     checkImageSource(block, ["gallery", index, "src"], picture.src, context, error);
   });
 
-  const summary = field("summary") ?? firstParagraphText(block.body);
+  const givenSummary = field("summary");
   if (!block.body.trim()) error(block.bodyLine, "body", "the article has no text below the front matter");
 
   if (!fm || problems.length > 0 || !date || !section || !slug) return { value: undefined, problems };
+  let summary: string | undefined;
   const state: PublishState = fm.draft
     ? "draft"
     : date > context.clock
@@ -81,7 +82,11 @@ export function readArticle(
       editor: fm.editor,
       author: fm.author,
       tags,
-      summary,
+      // The first paragraph is read only when a page needs the summary: checking skips it.
+      get summary(): string {
+        summary ??= givenSummary ?? firstParagraphText(block.body);
+        return summary;
+      },
       image: fm.image,
       gallery,
       expires,
@@ -150,15 +155,15 @@ function checkSection(
   if (value === undefined) return undefined;
   const slug = value.trim().toLowerCase();
   const section = tree.bySlug.get(slug);
-  const line = block.lineOf(["section"]);
+  const line = () => block.lineOf(["section"]);
   if (!section) {
     const suggestion = closest(slug, [...tree.articleSlugs]);
-    error(line, "section", `unknown section "${value}" (did you mean "${suggestion}"?)`);
+    error(line(), "section", `unknown section "${value}" (did you mean "${suggestion}"?)`);
     return undefined;
   }
   if (isTopSection(section) && !tree.articleSlugs.includes(section.slug)) {
     const choices = section.sections.map((s) => s.slug).join(", ");
-    error(line, "section", `"${value}" is a top section; name one of its sections: ${choices}`);
+    error(line(), "section", `"${value}" is a top section; name one of its sections: ${choices}`);
     return undefined;
   }
   return section;
@@ -210,16 +215,19 @@ function checkImageSource(
   context: ArticleContext,
   error: ReportError,
 ): void {
-  const line = block.lineOf(path);
   const field = path.filter((p) => typeof p === "string").join(".");
   if (/^(?:[a-z]+:)?\/\//i.test(src)) {
     error(
-      line,
+      block.lineOf(path),
       field,
       `"${src}" is on another host; put the picture under content/images/ and write its path`,
     );
   } else if (!context.contentFileExists(src.replace(/^\/+/, ""))) {
-    error(line, field, `no file at content/${src.replace(/^\/+/, "")}; check the path and the file name`);
+    error(
+      block.lineOf(path),
+      field,
+      `no file at content/${src.replace(/^\/+/, "")}; check the path and the file name`,
+    );
   }
 }
 
