@@ -11,6 +11,8 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".webp": "image/webp",
   ".avif": "image/avif",
