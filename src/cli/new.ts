@@ -5,7 +5,7 @@ import { closest } from "fastest-levenshtein";
 import { DateTime } from "luxon";
 import { Document } from "yaml";
 import { type ContentFolder, contentFolder } from "../content/contentFolder.ts";
-import { editorialProblems } from "../content/editorialChecks.ts";
+import { editorialProblems, PLACEHOLDER_BODY } from "../content/editorialChecks.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
@@ -29,8 +29,6 @@ const USAGE = `usage: npm run new -- --section SECTION [--source SOURCE] [--edit
                        [--date "yyyy-MM-dd HH:mm"] [--content DIR] "Headline of the story"
        npm run new      (with no arguments, it asks for each field)`;
 
-const PLACEHOLDER_BODY =
-  "Write the first paragraph here: who, what, when, where and why. Section pages and the home page show it under the headline.";
 const PREVIEW_ORIGIN = "http://localhost:8080";
 /** Long headlines make long file names; cut the slug at a word, well under any file system's limit. */
 const MAX_SLUG_LENGTH = 100;

@@ -26,6 +26,10 @@ export const MAX_HEADLINE_LENGTH = 110;
 /** How many files a tag warning names per spelling before it says "and N more". */
 const FILES_NAMED = 3;
 
+/** The body `npm run new` writes; an article still holding it is not ready to publish. */
+export const PLACEHOLDER_BODY =
+  "Write the first paragraph here: who, what, when, where and why. Section pages and the home page show it under the headline.";
+
 export function editorialProblems(
   articles: readonly Article[],
   knownUrls: ReadonlySet<string>,
@@ -34,6 +38,16 @@ export function editorialProblems(
   const problems: Problem[] = [];
   const links = linkResolver(knownUrls, config);
   for (const article of articles) {
+    if (article.body.includes(PLACEHOLDER_BODY)) {
+      problems.push({
+        severity: "error",
+        file: article.file,
+        line: article.bodyLine,
+        field: "body",
+        message:
+          "still holds the placeholder text from `npm run new`; write the article (or add `draft: true`)",
+      });
+    }
     checkHeadlineLength(article, problems);
     checkBody(article, links, problems);
   }

@@ -189,7 +189,13 @@ describe("npm run new", () => {
     return parseYaml(match[1] ?? "") as Record<string, unknown>;
   }
 
-  test("writes articles/<yyyy>/<MM>/<slug>.md with every required field; check then passes", () => {
+  /** What an editor does next: replace the placeholder paragraph with the story. */
+  function writeStory(file: string): void {
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.replace(/\n---\n[\s\S]*$/, "\n---\nThe story itself, in the editor's words.\n"));
+  }
+
+  test("writes articles/<yyyy>/<MM>/<slug>.md with every required field; the check asks for the story, then passes", () => {
     const content = emptySite();
     const result = newArticle(content, [
       "--section",
@@ -214,6 +220,14 @@ describe("npm run new", () => {
       source: "Eastbridge News",
       editor: "Mo Hong'e",
     });
+    // Until the placeholder paragraph is replaced, the article cannot be published by accident.
+    const unwritten = check(content);
+    assert.equal(unwritten.status, 1);
+    assert.match(
+      unwritten.stdout,
+      /baotou-upgrades-rare-earths-tech\.md:\d+: body: still holds the placeholder text/,
+    );
+    writeStory(file);
     const checked = check(content);
     assert.equal(checked.status, 0, checked.stdout);
     assert.equal(checked.stdout, "1 article checked: no problems\n");
@@ -243,6 +257,7 @@ describe("npm run new", () => {
     assert.ok(date >= before && date <= DateTime.now(), `${fields.date} is now`);
     assert.equal(`${written[2]}/${written[3]}`, date.toFormat("yyyy/MM"));
     assert.deepEqual([fields.source, fields.tags], ["CGTN", ["Kashgar", "Xinjiang"]]);
+    writeStory(path.resolve(PROJECT, written[1] ?? ""));
     assert.equal(check(content).status, 0);
   });
 
@@ -310,6 +325,7 @@ describe("npm run new", () => {
     const [name] = readdirSync(dir);
     assert.equal(name, "shenzhen-drones-deliver-lunch-it-s-fast-1-pilot.md");
     assert.equal(frontMatter(path.join(dir, name ?? "")).headline, headline);
+    writeStory(path.join(dir, name ?? ""));
     const checked = check(content);
     assert.equal(checked.status, 0, checked.stdout);
   });
