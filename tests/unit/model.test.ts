@@ -153,6 +153,30 @@ describe("site model", () => {
     );
   });
 
+  test("related pins come first; a pin to an article this build does not publish is skipped with a warning", () => {
+    const site = load({
+      articles: {
+        "a.md": {
+          fields: validFields({ headline: "A", date: "2016-11-01", related: ["far.md", "draft.md"] }),
+        },
+        "b.md": { fields: validFields({ headline: "B", date: "2016-11-02" }) },
+        "far.md": { fields: validFields({ headline: "Far", date: "2010-01-01", section: "photo" }) },
+        "draft.md": { fields: validFields({ headline: "Draft", date: "2016-11-03", draft: true }) },
+      },
+    });
+    const a = site.articles.find((article) => article.headline === "A");
+    assert.ok(a);
+    assert.deepEqual(
+      site.related(a).map((article) => article.headline),
+      ["Far", "B"],
+    );
+    assert.ok(
+      site.warnings.some(
+        (w) => w.field === "related" && w.message.startsWith('"draft.md" is not published in this build'),
+      ),
+    );
+  });
+
   test("SITE_URL and PATH_PREFIX from the environment win over site.json", () => {
     const site = loadSite({
       content: contentFolder(makeFixtureContent({ articles: { "a.md": { fields: validFields() } } })),
