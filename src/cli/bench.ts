@@ -18,6 +18,8 @@ const { values } = parseArgs({
     content: { type: "string" },
     seed: { type: "string", default: "42" },
     keep: { type: "boolean", default: false },
+    /** Time only reading, checking and the related-news step (no pages rendered). */
+    "related-only": { type: "boolean", default: false },
   },
 });
 
@@ -72,38 +74,46 @@ function peakOfTree(root: number, peaks: Map<number, number>): void {
   }
 }
 
-async function runBuild(
-  content: string,
-  output: string,
-  reportFile: string,
-): Promise<{ wall: number; peakMiB: number }> {
+/** Runs a TypeScript entry point of the project as a child process, sampling its memory. */
+async function measure(
+  args: readonly string[],
+  stdio: "inherit" | "pipe",
+): Promise<{ wall: number; peakMiB: number; stdout: string }> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      "--max-old-space-size=6144",
-      "--import",
-      "tsx",
-      "src/cli/build.ts",
-      "--content",
-      content,
-      "--output",
-      output,
-      "--report",
-      reportFile,
-    ],
-    {
-      cwd: PROJECT,
-      stdio: "inherit",
-      env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, NEWSDESK_IMAGE_CACHE: path.join(work, "image-cache") },
-    },
-  );
+  const child = spawn(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", ...args], {
+    cwd: PROJECT,
+    stdio: ["ignore", stdio, "inherit"],
+    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, NEWSDESK_IMAGE_CACHE: path.join(work, "image-cache") },
+  });
+  let stdout = "";
+  child.stdout?.on("data", (chunk) => {
+    stdout += chunk;
+  });
   const peaks = new Map<number, number>();
   const sampler = setInterval(() => child.pid && peakOfTree(child.pid, peaks), 200);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`the build failed (exit ${code})`);
-  return { wall: (performance.now() - started) / 1000, peakMiB: Math.max(0, ...peaks.values()) / 1024 };
+  if (code !== 0) throw new Error(`${args[0]} failed (exit ${code})`);
+  return {
+    wall: (performance.now() - started) / 1000,
+    peakMiB: Math.max(0, ...peaks.values()) / 1024,
+    stdout,
+  };
+}
+
+async function relatedOnly(content: string): Promise<void> {
+  const { wall, peakMiB, stdout } = await measure(
+    ["src/cli/bench/relatedStep.ts", "--content", content],
+    "pipe",
+  );
+  const result = JSON.parse(stdout) as { articles: number; listed: number; phases: Record<string, number> };
+  console.log(
+    `\nnewsdesk bench, related news only: ${result.articles} articles, ${result.listed} related links`,
+  );
+  for (const [phase, secs] of Object.entries(result.phases))
+    console.log(`  ${phase.padEnd(20)} ${secs.toFixed(1).padStart(7)} s`);
+  console.log(`  ${"wall time".padEnd(20)} ${wall.toFixed(1).padStart(7)} s`);
+  console.log(`  ${"peak RSS".padEnd(20)} ${peakMiB.toFixed(0).padStart(7)} MiB`);
 }
 
 /** Counts what the build wrote, so a fast build cannot be one that skipped work. */
@@ -128,11 +138,13 @@ function checkOutput(output: string, articles: number): string[] {
   return problems;
 }
 
-try {
-  const content = generate();
+async function fullBuild(content: string): Promise<void> {
   const output = path.join(work, "_site");
   const reportFile = path.join(work, "report.json");
-  const { wall, peakMiB } = await runBuild(content, output, reportFile);
+  const { wall, peakMiB } = await measure(
+    ["src/cli/build.ts", "--content", content, "--output", output, "--report", reportFile],
+    "inherit",
+  );
   const report = JSON.parse(readFileSync(reportFile, "utf8")) as {
     articles: number;
     pages: number;
@@ -148,6 +160,11 @@ try {
     problems.length === 0 ? "  output checked: complete" : `  OUTPUT INCOMPLETE: ${problems.join("; ")}`,
   );
   process.exitCode = problems.length === 0 ? 0 : 1;
+}
+
+try {
+  const content = generate();
+  await (values["related-only"] ? relatedOnly(content) : fullBuild(content));
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);
