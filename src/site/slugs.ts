@@ -8,9 +8,11 @@ import { slugify } from "transliteration";
 export function toSlug(text: string): string {
   let slug = recent.get(text);
   if (slug === undefined) {
-    slug = slugify(text, { lowercase: true, separator: "-", trim: true })
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "");
+    // Plain ASCII needs no transliteration, and most headlines, file names and tags are.
+    const ascii = /^[\x20-\x7e]*$/.test(text)
+      ? text.toLowerCase()
+      : slugify(text, { lowercase: true, separator: "-", trim: true });
+    slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
     // Tags repeat across thousands of articles: remember recent answers, within bounds.
     if (recent.size >= 50_000) recent.clear();
     recent.set(text, slug);
