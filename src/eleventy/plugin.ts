@@ -2,6 +2,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { contentFolder } from "../content/contentFolder.ts";
 import { findContentError, formatProblem } from "../content/problems.ts";
 import { buildFeeds } from "../publish/feeds.ts";
+import { writeSearchIndex } from "../publish/searchIndex.ts";
 import { writeOutputFiles } from "../publish/outputFile.ts";
 import { buildSitemaps } from "../publish/sitemaps.ts";
 import {
@@ -97,6 +98,9 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     await timed("feeds and sitemaps", async () =>
       writeOutputFiles(directories.output, [...buildFeeds(site), ...(await buildSitemaps(site))]),
     );
+    // The production build indexes its minified staging folder itself; the preview gets
+    // its own index here, so search works there too.
+    if (site.mode === "preview") await writeSearchIndex(directories.output, site.config.language);
   });
 
   eleventyConfig.addWatchTarget(`${content.label("")}/`);
