@@ -2,8 +2,8 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { contentFolder } from "../content/contentFolder.ts";
 import { findContentError, formatProblem } from "../content/problems.ts";
 import { buildFeeds } from "../publish/feeds.ts";
-import { writeSearchIndex } from "../publish/searchIndex.ts";
 import { writeOutputFiles } from "../publish/outputFile.ts";
+import { writeSearchIndex } from "../publish/searchIndex.ts";
 import { buildSitemaps } from "../publish/sitemaps.ts";
 import {
   DEFAULT_IMAGE_PATH,
