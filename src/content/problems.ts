@@ -62,16 +62,3 @@ export function findContentError(error: unknown): ContentError | undefined {
   }
   return undefined;
 }
-
-/** Collects problems for one file, resolving field paths to lines. */
-export class ProblemList {
-  readonly items: Problem[] = [];
-
-  add(problem: Problem): void {
-    this.items.push(problem);
-  }
-
-  get hasErrors(): boolean {
-    return this.items.some((p) => p.severity === "error");
-  }
-}
