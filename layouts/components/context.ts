@@ -1,16 +1,18 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+import type { BodyLookup, Written } from "../../src/render/articleBody.ts";
 import type { AssetUrls } from "../../src/render/assets.ts";
 import type { ImageLookup } from "../../src/render/images.ts";
 import type { Site } from "../../src/site/model.ts";
 import type { Route } from "../../src/site/routes.ts";
 
-/** What every component may read: the site model, this page's route, assets and processed pictures. */
+/** What every component may read: the site model, this page's route, assets, processed pictures and bodies. */
 export interface PageContext {
   readonly site: Site;
   readonly route: Route;
   readonly assets: AssetUrls;
   readonly images: ImageLookup;
+  readonly bodies: BodyLookup;
 }
 
 export const Page = createContext<PageContext | undefined>(undefined);
@@ -19,6 +21,13 @@ export function usePage(): PageContext {
   const page = useContext(Page);
   if (!page) throw new Error("a layout component was rendered outside a page");
   return page;
+}
+
+/** The finished HTML of an article's or page's body: rendered, sanitised and minified once per build. */
+export function useBodyHtml(item: Written): string {
+  const html = usePage().bodies.get(item.file);
+  if (html === undefined) throw new Error(`no body was rendered for ${item.file}`);
+  return html;
 }
 
 /** A root-relative site URL with the site's path prefix: every internal link goes through here. */

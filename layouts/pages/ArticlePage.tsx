@@ -1,11 +1,10 @@
 import type { Article } from "../../src/article/article.ts";
 import { articlePageMeta } from "../../src/publish/metaTags.ts";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/publish/structuredData.ts";
-import { renderArticleBody } from "../../src/render/markdown.ts";
 import { formatDateline, formatIso } from "../../src/site/dates.ts";
 import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
 import { Corrections } from "../components/Corrections.tsx";
-import { useAbsoluteUrl, useHref, usePage } from "../components/context.ts";
+import { useAbsoluteUrl, useBodyHtml, useHref, usePage } from "../components/context.ts";
 import { Dateline } from "../components/Dateline.tsx";
 import { Document } from "../components/Document.tsx";
 import { Figure } from "../components/Figure.tsx";
@@ -70,7 +69,7 @@ export function ArticlePage({ article }: { readonly article: Article }) {
           <div
             class="article-body"
             // Safe: Markdown rendered and sanitised by src/render/markdown.ts.
-            dangerouslySetInnerHTML={{ __html: renderArticleBody(article.body, images, words.table) }}
+            dangerouslySetInnerHTML={{ __html: useBodyHtml(article) }}
           />
           {article.gallery.length > 0 && (
             <div class="gallery">

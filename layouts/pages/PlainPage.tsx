@@ -1,18 +1,18 @@
 import type { PlainPage as PlainPageModel } from "../../src/content/readPage.ts";
-import { renderArticleBody } from "../../src/render/markdown.ts";
-import { usePage } from "../components/context.ts";
+import { useBodyHtml, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";
 
 /** About Us, Contact Us and the other pages of `content/pages/`. */
 export function PlainPage({ page }: { readonly page: PlainPageModel }) {
-  const { site, images } = usePage();
+  const { site } = usePage();
   return (
     <Document title={`${page.title} - ${site.config.name}`} description={page.description ?? page.title}>
       <article class="plain-page" data-pagefind-body="">
         <h1 class="headline">{page.title}</h1>
         <div
           class="article-body"
-          dangerouslySetInnerHTML={{ __html: renderArticleBody(page.body, images, site.config.words.table) }}
+          // Safe: Markdown rendered and sanitised by src/render/markdown.ts.
+          dangerouslySetInnerHTML={{ __html: useBodyHtml(page) }}
         />
       </article>
     </Document>

@@ -3,14 +3,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { findContentError, formatProblem } from "../content/problems.ts";
-import { buildReport, recordPhase, timed } from "../eleventy/buildReport.ts";
+import { buildReport, recordPhase } from "../eleventy/buildReport.ts";
 import { lastBuiltSite } from "../eleventy/plugin.ts";
-import { writeSearchIndex } from "../publish/searchIndex.ts";
-import { minifyFiles } from "../render/minifyPool.ts";
 
 /**
- * The production build: check content, render every page into a staging folder, minify,
- * and only then swap it in for the output folder. A failure at any step, or an interrupt,
+ * The production build: check content, render every page into a staging folder, index it
+ * for search, and only then swap it in for the output folder. A failure at any step, or an interrupt,
  * leaves the previous site exactly as it was.
  */
 const { values } = parseArgs({
@@ -43,9 +41,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 /**
  * Fault injection for the tests that prove a failed build leaves the site alone:
- * `NEWSDESK_FAIL_AT=minify` fails the build right after that phase has run.
+ * `NEWSDESK_FAIL_AT=search` fails the build right after that phase has run.
  */
-function failpoint(phase: "render" | "minify" | "search"): void {
+function failpoint(phase: "render" | "search"): void {
   if (process.env.NEWSDESK_FAIL_AT === phase)
     throw new Error(`failing after ${phase}, as NEWSDESK_FAIL_AT asked`);
 }
@@ -65,7 +63,12 @@ function showProgress(): () => void {
   if (!process.stdout.isTTY) return () => {};
   const timer = setInterval(() => {
     const { pagesRendered, pagesTotal } = buildReport;
-    const phase = currentPhase === "render" ? `render ${pagesRendered}/${pagesTotal} pages` : currentPhase;
+    const phase =
+      pagesTotal === 0
+        ? "read and check"
+        : pagesRendered < pagesTotal
+          ? `render ${pagesRendered}/${pagesTotal} pages`
+          : "search index, feeds and sitemaps";
     process.stdout.write(`\r\x1b[K${phase}, ${seconds(started)}`);
   }, 250);
   return () => {
@@ -74,15 +77,12 @@ function showProgress(): () => void {
   };
 }
 
-let currentPhase = "read and check";
-
 async function build(): Promise<void> {
   process.env.NEWSDESK_CONTENT = values.content;
   removeStaging();
   const stopProgress = showProgress();
   try {
     const eleventyStarted = performance.now();
-    currentPhase = "render";
     const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
     await eleventy.write();
     // Eleventy's run holds the content phases the plugin timed; the rest of it is rendering.
@@ -90,16 +90,10 @@ async function build(): Promise<void> {
     const timedInside = [...buildReport.phases.values()].reduce((sum, ms) => sum + ms, 0);
     recordPhase("render", eleventyTime - timedInside);
     failpoint("render");
-
-    currentPhase = "minify";
-    const pages = htmlFiles(staging);
-    await timed("minify", () => minifyFiles(pages));
-    failpoint("minify");
-
-    currentPhase = "search index";
-    const built = lastBuiltSite();
-    await timed("search index", () => writeSearchIndex(staging, built?.site.config.language ?? "en"));
     failpoint("search");
+
+    const pages = htmlFiles(staging);
+    const built = lastBuiltSite();
 
     if (existsSync(output)) renameSync(output, retired);
     renameSync(staging, output);

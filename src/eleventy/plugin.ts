@@ -11,7 +11,9 @@ import {
   LOGO_PATH,
   LOGO_SOURCE,
 } from "../publish/structuredData.ts";
+import type { BodyLookup, Written } from "../render/articleBody.ts";
 import { hashedAssets } from "../render/assets.ts";
+import { renderBodies } from "../render/bodyPool.ts";
 import {
   copyUsedImages,
   type Illustrated,
@@ -25,16 +27,22 @@ import { buildClock } from "../site/buildClock.ts";
 import { type BuildMode, loadSite, type Site } from "../site/model.ts";
 import { buildReport, recordPhase, timed } from "./buildReport.ts";
 
-/** What every page is rendered from: the site model and the processed pictures. */
+/** What every page is rendered from: the site model, the processed pictures and the finished bodies. */
 export interface BuiltSite {
   readonly site: Site;
   readonly images: ImageLookup;
+  readonly bodies: BodyLookup;
 }
 
-let lastBuild: (BuiltSite & { readonly imageRun: ImageRun }) | undefined;
+/** What one build in this process produced besides the pages. */
+interface BuildRun extends BuiltSite {
+  readonly imageRun: ImageRun;
+}
+
+let lastBuild: BuildRun | undefined;
 
 /** The latest build in this process, for the build command's report. */
-export function lastBuiltSite(): (BuiltSite & { readonly imageRun: ImageRun }) | undefined {
+export function lastBuiltSite(): BuildRun | undefined {
   return lastBuild;
 }
 
@@ -75,19 +83,23 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
         `\n${problems.map(formatProblem).join("\n")}\nFix these and save: the preview updates then.\n`,
       );
       if (!lastBuild) throw error;
-      return Object.freeze({ site: lastBuild.site, images: lastBuild.images });
+      return Object.freeze({ site: lastBuild.site, images: lastBuild.images, bodies: lastBuild.bodies });
     }
-    const illustrated = site.routes.flatMap((route): Illustrated[] =>
+    const illustrated = site.routes.flatMap((route): (Illustrated & Written)[] =>
       route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
     );
     const imageRun = await timed("pictures", () =>
       processImages(imageSources(illustrated), content.dir, imageCacheDir(), site.config.pathPrefix),
     );
+    const bodies = await timed("article bodies", () =>
+      renderBodies(illustrated, imageRun.images, site.config.words.table),
+    );
     buildReport.pagesTotal = site.routes.length;
     buildReport.pagesRendered = 0;
-    lastBuild = { site, images: imageRun.images, imageRun };
+    const built = { site, images: imageRun.images, bodies };
+    lastBuild = { ...built, imageRun };
     // Frozen: Eleventy then hands it to every page by reference instead of copying it.
-    return Object.freeze({ site, images: imageRun.images });
+    return Object.freeze(built);
   });
   eleventyConfig.on("eleventy.after", async (event) => {
     const { directories } = event as { directories: { output: string } };
@@ -98,9 +110,9 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     await timed("feeds and sitemaps", async () =>
       writeOutputFiles(directories.output, [...buildFeeds(site), ...(await buildSitemaps(site))]),
     );
-    // The production build indexes its minified staging folder itself; the preview gets
-    // its own index here, so search works there too.
-    if (site.mode === "preview") await writeSearchIndex(directories.output, site.config.language);
+    // Pages are final as written (their one unminified part, the body, was minified before
+    // rendering), so the index is built from the output folder right away.
+    await timed("search index", () => writeSearchIndex(directories.output, site.config.language));
   });
 
   eleventyConfig.addWatchTarget(`${content.label("")}/`);

@@ -88,9 +88,9 @@ describe("publishing states in a production build", () => {
     const redirect = readPage(output, "/business/2026-11-19/early-slug/");
     assert.match(
       redirect,
-      /<link rel="canonical" href="https:\/\/news\.example\.org\/economy\/2026-11-20\/live\/">/,
+      /<link rel="canonical" href="https:\/\/news\.example\.org\/economy\/2026-11-20\/live\/"\/>/,
     );
-    assert.match(redirect, /<meta http-equiv="refresh" content="0; url=\/economy\/2026-11-20\/live\/">/);
+    assert.match(redirect, /<meta http-equiv="refresh" content="0; url=\/economy\/2026-11-20\/live\/"\/>/);
     assert.match(redirect, /<a href="\/economy\/2026-11-20\/live\/">Live story<\/a>/);
   });
 });

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { minify } from "html-minifier-terser";
+import { MINIFY_OPTIONS } from "../../src/render/minifyOptions.ts";
 import { differingFiles, PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
 import { brokenReferences, collectReferences } from "../helpers/references.ts";
 
@@ -32,6 +34,26 @@ describe("the bundled sample site", () => {
     );
     assert.ok(articles.length >= 60);
     assert.equal(articlePages.length, articles.length);
+  });
+
+  test("every page comes out minified: no line breaks between tags, no comments, nothing left to minify", async () => {
+    const pages = readdirSync(plain, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".html"),
+    );
+    let written = 0;
+    let minified = 0;
+    for (const file of pages) {
+      const html = readFileSync(path.join(plain, file), "utf8");
+      assert.doesNotMatch(html.replace(/<pre[\s\S]*?<\/pre>/g, ""), />[ \t]*\n\s*</, file);
+      assert.doesNotMatch(html, /<!--/, file);
+      written += html.length;
+      minified += (await minify(html, MINIFY_OPTIONS)).length;
+    }
+    // What html-minifier-terser could still take out of whole pages is the "/" of void tags.
+    assert.ok(
+      written - minified < written * 0.005,
+      `${written - minified} of ${written} bytes left to minify`,
+    );
   });
 
   test("every feed and sitemap parses as XML with the elements its format requires", () => {

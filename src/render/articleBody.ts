@@ -1,0 +1,24 @@
+import { minify } from "html-minifier-terser";
+import type { ImageLookup } from "./images.ts";
+import { renderArticleBody } from "./markdown.ts";
+import { MINIFY_OPTIONS } from "./minifyOptions.ts";
+
+/** Anything with a Markdown body that becomes a page: an article or a plain page. */
+export interface Written {
+  /** Project-relative source path: the key of its body in a BodyLookup. */
+  readonly file: string;
+  readonly body: string;
+}
+
+/** The finished HTML of each body, by source file. */
+export type BodyLookup = ReadonlyMap<string, string>;
+
+/**
+ * A body as it goes into its page: Markdown rendered and sanitised, then minified. The
+ * body is the one part of a page that is not already minimal (preact writes the rest
+ * without whitespace or comments), so minifying it once here, in parallel (see
+ * bodyPool.ts), replaces minifying every whole page after the build.
+ */
+export function articleBodyHtml(source: string, images: ImageLookup, tableLabel: string): Promise<string> {
+  return minify(renderArticleBody(source, images, tableLabel), MINIFY_OPTIONS);
+}
