@@ -1,5 +1,6 @@
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { isEleventyRoute, setArticleRenderer } from "../src/eleventy/articlePages.ts";
 import { buildReport } from "../src/eleventy/buildReport.ts";
 import type { BuiltSite } from "../src/eleventy/plugin.ts";
 import type { AssetUrls } from "../src/render/assets.ts";
@@ -15,7 +16,7 @@ import { SearchPage } from "./pages/SearchPage.tsx";
 import { TopicsPage } from "./pages/TopicsPage.tsx";
 
 /** What Eleventy hands this template for each page. */
-interface PageData {
+export interface PageData {
   readonly newsdesk: BuiltSite;
   readonly assets: AssetUrls;
   readonly route: Route;
@@ -24,9 +25,15 @@ interface PageData {
 /**
  * The one template: it pages over the routes the site model computed once, and picks each
  * route's layout. No Eleventy collections, so nothing is re-sorted or re-filtered per page.
+ * Article pages are rendered by this same template but written by src/eleventy/articlePages.ts.
  */
 export const data = {
-  pagination: { data: "newsdesk.site.routes", size: 1, alias: "route" },
+  pagination: {
+    data: "newsdesk.site.routes",
+    size: 1,
+    alias: "route",
+    before: (routes: readonly Route[]) => routes.filter(isEleventyRoute),
+  },
   permalink: (page: PageData) => outputPathOf(page.route),
   eleventyExcludeFromCollections: true,
 };
@@ -52,7 +59,8 @@ function Layout({ route }: { readonly route: Route }): VNode {
   }
 }
 
-export function render(page: PageData): string {
+/** One page's HTML: Eleventy calls it for its routes, the article writer for articles. */
+function renderPage(page: PageData): string {
   buildReport.pagesRendered++;
   const context = { ...page.newsdesk, route: page.route, assets: page.assets };
   return `<!doctype html>${renderToString(
@@ -61,3 +69,6 @@ export function render(page: PageData): string {
     </Page.Provider>,
   )}`;
 }
+
+export const render = renderPage;
+setArticleRenderer(renderPage);

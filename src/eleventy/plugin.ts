@@ -25,6 +25,7 @@ import {
 } from "../render/images.ts";
 import { buildClock } from "../site/buildClock.ts";
 import { type BuildMode, loadSite, type Site } from "../site/model.ts";
+import { writeArticlePages } from "./articlePages.ts";
 import { buildReport, recordPhase, timed } from "./buildReport.ts";
 
 /** What every page is rendered from: the site model, the processed pictures and the finished bodies. */
@@ -104,7 +105,10 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async (event) => {
     const { directories } = event as { directories: { output: string } };
     if (!lastBuild) return;
-    const { site, images } = lastBuild;
+    const { site, images, bodies } = lastBuild;
+    await timed("article pages", () =>
+      writeArticlePages({ site, images, bodies }, assets.urls, directories.output),
+    );
     copyUsedImages(images, imageCacheDir(), directories.output);
     // Feeds and sitemaps come straight from the model: one pass each, no template.
     await timed("feeds and sitemaps", async () =>
