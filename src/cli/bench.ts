@@ -94,7 +94,7 @@ async function measure(
   const sampler = setInterval(() => child.pid && peakOfTree(child.pid, peaks), 200);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`${args[0]} failed (exit ${code})`);
+  if (code !== 0) throw new Error(`${[command, ...args].join(" ")} failed (exit ${code})`);
   return {
     wall: (performance.now() - started) / 1000,
     peakMiB: Math.max(0, ...peaks.values()) / 1024,
