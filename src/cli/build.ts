@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
@@ -48,12 +48,6 @@ function failpoint(phase: "render" | "search"): void {
     throw new Error(`failing after ${phase}, as NEWSDESK_FAIL_AT asked`);
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".html"))
-    .map((name) => path.join(dir, name));
-}
-
 function seconds(from: number): string {
   return `${((performance.now() - from) / 1000).toFixed(1)} s`;
 }
@@ -89,10 +83,10 @@ async function build(): Promise<void> {
     const eleventyTime = performance.now() - eleventyStarted;
     const timedInside = [...buildReport.phases.values()].reduce((sum, ms) => sum + ms, 0);
     recordPhase("render", eleventyTime - timedInside);
+    // Eleventy's run rendered every page and, at its end, wrote the search index.
     failpoint("render");
     failpoint("search");
 
-    const pages = htmlFiles(staging);
     const built = lastBuiltSite();
 
     if (existsSync(output)) renameSync(output, retired);
@@ -100,7 +94,7 @@ async function build(): Promise<void> {
     rmSync(retired, { recursive: true, force: true });
     stopProgress();
     for (const warning of built?.site.warnings ?? []) console.warn(formatProblem(warning));
-    report(pages.length, built);
+    report(built?.site.routes.length ?? 0, built);
   } finally {
     stopProgress();
   }

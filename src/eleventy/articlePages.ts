@@ -27,10 +27,9 @@ export function setArticleRenderer(render: PageRenderer): void {
  * the end of its run (about 100 KiB a page), which at 50,000 articles outgrows a 6 GiB
  * heap; here each page is garbage as soon as it is written.
  */
-export function writeArticlePages(built: BuiltSite, assets: AssetUrls, outputFolder: string): number {
+export function writeArticlePages(built: BuiltSite, assets: AssetUrls, outputFolder: string): void {
   if (!renderPage) throw new Error("the page template was never loaded, so no article page can be rendered");
   const made = new Set<string>();
-  let written = 0;
   for (const route of built.site.routes) {
     if (isEleventyRoute(route)) continue;
     const file = path.join(outputFolder, outputPathOf(route));
@@ -40,7 +39,5 @@ export function writeArticlePages(built: BuiltSite, assets: AssetUrls, outputFol
       made.add(folder);
     }
     writeFileSync(file, renderPage({ newsdesk: built, assets, route }));
-    written++;
   }
-  return written;
 }

@@ -104,11 +104,10 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
   });
   eleventyConfig.on("eleventy.after", async (event) => {
     const { directories } = event as { directories: { output: string } };
-    if (!lastBuild) return;
-    const { site, images, bodies } = lastBuild;
-    await timed("article pages", () =>
-      writeArticlePages({ site, images, bodies }, assets.urls, directories.output),
-    );
+    const build = lastBuild;
+    if (!build) return;
+    const { site, images } = build;
+    await timed("article pages", () => writeArticlePages(build, assets.urls, directories.output));
     copyUsedImages(images, imageCacheDir(), directories.output);
     // Feeds and sitemaps come straight from the model: one pass each, no template.
     await timed("feeds and sitemaps", async () =>

@@ -19,6 +19,15 @@ export type BodyLookup = ReadonlyMap<string, string>;
  * without whitespace or comments), so minifying it once here, in parallel (see
  * bodyPool.ts), replaces minifying every whole page after the build.
  */
-export function articleBodyHtml(source: string, images: ImageLookup, tableLabel: string): Promise<string> {
-  return minify(renderArticleBody(source, images, tableLabel), MINIFY_OPTIONS);
+export async function articleBodyHtml(
+  item: Written,
+  images: ImageLookup,
+  tableLabel: string,
+): Promise<string> {
+  try {
+    return await minify(renderArticleBody(item.body, images, tableLabel), MINIFY_OPTIONS);
+  } catch (error) {
+    // Sanitised HTML should always minify; if it does not, say whose body it was.
+    throw new Error(`${item.file}: the text could not be turned into HTML (${String(error)})`);
+  }
 }

@@ -23,7 +23,7 @@ export async function renderBodies(
 ): Promise<BodyLookup> {
   const bodies = new Map<string, string>();
   if (items.length < WORKERS_FROM) {
-    for (const item of items) bodies.set(item.file, await articleBodyHtml(item.body, images, tableLabel));
+    for (const item of items) bodies.set(item.file, await articleBodyHtml(item, images, tableLabel));
     return bodies;
   }
   const workerData = { images: [...images], tableLabel };
@@ -37,6 +37,7 @@ export async function renderBodies(
           void worker.terminate().then(() => resolve());
           return;
         }
+        // Only what the worker needs crosses over: a whole Article (dates, sections) would not clone.
         batch = items.slice(next, next + BATCH).map(({ file, body }) => ({ file, body }));
         next += BATCH;
         worker.postMessage(batch);

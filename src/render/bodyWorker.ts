@@ -13,7 +13,7 @@ const lookup = new Map(images);
 parentPort?.on("message", async (batch: readonly Written[]) => {
   try {
     const html: string[] = [];
-    for (const item of batch) html.push(await articleBodyHtml(item.body, lookup, tableLabel));
+    for (const item of batch) html.push(await articleBodyHtml(item, lookup, tableLabel));
     parentPort?.postMessage({ ok: true, html });
   } catch (error) {
     parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });

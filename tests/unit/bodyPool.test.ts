@@ -13,7 +13,7 @@ test("bodies rendered over worker threads equal bodies rendered in-thread, each 
   assert.equal(bodies.size, items.length);
   for (const n of [0, 63, 64, 599]) {
     const html = bodies.get(`content/articles/a${n}.md`);
-    assert.equal(html, await articleBodyHtml(BODY(n), new Map(), "Table"));
+    assert.equal(html, await articleBodyHtml({ file: "x.md", body: BODY(n) }, new Map(), "Table"));
     assert.match(html ?? "", new RegExp(`<td>${n}</td>`));
     assert.doesNotMatch(html ?? "", /<script|<!--|>\n/);
   }
