@@ -11,6 +11,8 @@ declare module "@11ty/eleventy" {
     setQuietMode(quiet: boolean): void;
     on(event: string, callback: (...args: unknown[]) => unknown): void;
     ignores: { add(glob: string): void };
+    /** Resolved folders; `output` is where this run writes the site. */
+    readonly directories: { readonly output: string };
     watchIgnores: { add(glob: string): void };
   }
 

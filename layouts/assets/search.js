@@ -7,8 +7,11 @@
   const input = form.querySelector("input[name=q]");
   const section = form.querySelector("select[name=section]");
   const base = form.dataset.base || "/";
-  const pagefind = await import(`${base}pagefind/pagefind.js`);
+  // A large site's index comes in parts: load the first, merge the others into it.
+  const [first, ...others] = form.dataset.index.split(" ");
+  const pagefind = await import(`${base}${first}pagefind.js`);
   await pagefind.options({ baseUrl: base });
+  for (const folder of others) await pagefind.mergeIndex(`${base}${folder}`, { baseUrl: base });
 
   const item = (result) => {
     const li = document.createElement("li");

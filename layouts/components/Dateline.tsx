@@ -6,7 +6,7 @@ import { usePage } from "./context.ts";
 export function Dateline({ article }: { readonly article: Article }) {
   const { words } = usePage().site.config;
   return (
-    <p class="dateline" data-pagefind-ignore="">
+    <p class="dateline">
       <time dateTime={formatIso(article.date)}>{formatDateline(article.date)}</time>{" "}
       {article.author && (
         <>

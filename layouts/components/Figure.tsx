@@ -1,6 +1,7 @@
 import type { ArticleImage } from "../../src/article/frontMatter.ts";
+import { escapeHtml } from "../../src/render/escapeHtml.ts";
 import { normaliseSrc } from "../../src/render/images.ts";
-import { escapeAttribute, pictureHtml } from "../../src/render/picture.ts";
+import { pictureHtml } from "../../src/render/picture.ts";
 import { useHref, usePage } from "./context.ts";
 
 interface FigureProps {
@@ -21,7 +22,7 @@ export function Figure({ image, className, loading }: FigureProps) {
         // Safe: pictureHtml escapes the alt text; the rest are URLs and numbers of our own.
         <div
           class="picture"
-          dangerouslySetInnerHTML={{ __html: pictureHtml(processed, escapeAttribute(image.alt), loading) }}
+          dangerouslySetInnerHTML={{ __html: pictureHtml(processed, escapeHtml(image.alt), loading) }}
         />
       ) : (
         <img src={href(`/${normaliseSrc(image.src)}`)} alt={image.alt} loading={loading} />

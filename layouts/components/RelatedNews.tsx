@@ -8,7 +8,7 @@ export function RelatedNews({ article }: { readonly article: Article }) {
   const href = useHref();
   const related = site.related(article);
   return (
-    <section class="related" aria-labelledby="related-title" data-pagefind-ignore="">
+    <section class="related" aria-labelledby="related-title">
       <h2 class="block-title" id="related-title">
         {site.config.words.relatedNews}
       </h2>

@@ -1,6 +1,7 @@
 import type { Article } from "../../src/article/article.ts";
 import { normaliseSrc } from "../../src/render/images.ts";
 import { useHref, usePage } from "./context.ts";
+import { useSamePerBuild } from "./samePerBuild.ts";
 
 interface BlockProps {
   readonly id: string;
@@ -68,11 +69,18 @@ function SidebarBlock({ id, title, articles, more, numbered = false, thumbnails 
 
 /** Photo, Most popular in 24h, Top news and Video, in the reference page's order. */
 export function Sidebar() {
+  // Safe: rendered by preact, which escapes every value.
+  return (
+    <aside class="sidebar" dangerouslySetInnerHTML={{ __html: useSamePerBuild("sidebar", SidebarBlocks) }} />
+  );
+}
+
+function SidebarBlocks() {
   const { site } = usePage();
   const { sidebar } = site;
   const { words } = site.config;
   return (
-    <aside class="sidebar">
+    <>
       <SidebarBlock
         id="photo"
         title={words.photo}
@@ -99,6 +107,6 @@ export function Sidebar() {
         more={{ url: sidebar.video.moreUrl, text: words.moreVideos }}
         thumbnails
       />
-    </aside>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { BodyLookup, Written } from "../../src/render/articleBody.ts";
+import { type BodyLookup, bodyOf, type Written } from "../../src/render/articleBody.ts";
 import type { AssetUrls } from "../../src/render/assets.ts";
 import type { ImageLookup } from "../../src/render/images.ts";
 import type { Site } from "../../src/site/model.ts";
@@ -25,9 +25,7 @@ export function usePage(): PageContext {
 
 /** The finished HTML of an article's or page's body: rendered, sanitised and minified once per build. */
 export function useBodyHtml(item: Written): string {
-  const html = usePage().bodies.get(item.file);
-  if (html === undefined) throw new Error(`no body was rendered for ${item.file}`);
-  return html;
+  return bodyOf(usePage().bodies, item);
 }
 
 /** A root-relative site URL with the site's path prefix: every internal link goes through here. */

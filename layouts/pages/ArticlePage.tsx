@@ -1,7 +1,7 @@
 import type { Article } from "../../src/article/article.ts";
 import { articlePageMeta } from "../../src/publish/metaTags.ts";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/publish/structuredData.ts";
-import { formatDateline, formatIso } from "../../src/site/dates.ts";
+import { formatDateline } from "../../src/site/dates.ts";
 import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
 import { Corrections } from "../components/Corrections.tsx";
 import { useAbsoluteUrl, useBodyHtml, useHref, usePage } from "../components/context.ts";
@@ -30,26 +30,19 @@ export function ArticlePage({ article }: { readonly article: Article }) {
       structuredData={[newsArticleJsonLd(site, article, images), breadcrumbJsonLd(site, section, article)]}
     >
       <div class="with-sidebar">
-        <article
-          class="article"
-          // Only listed articles are searchable: an expired one keeps its page but leaves search.
-          data-pagefind-body={article.state === "published" ? "" : undefined}
-          data-pagefind-filter={`section:${top.title}`}
-          data-pagefind-meta={`date:${formatDateline(article.date)}`}
-          data-pagefind-sort={`date:${formatIso(article.date)}`}
-        >
+        <article class="article">
           {article.state !== "published" && (
-            <p class={`state-banner state-${article.state}`} data-pagefind-ignore="">
+            <p class={`state-banner state-${article.state}`}>
               {article.state === "scheduled"
                 ? `${words.scheduled} ${formatDateline(article.date)}`
                 : words[article.state]}
             </p>
           )}
-          <div class="article-tools" data-pagefind-ignore="">
+          <div class="article-tools">
             <ShareBar url={article.url} title={article.headline} />
             <ReadingTools />
           </div>
-          <p class="section-label" data-pagefind-ignore="">
+          <p class="section-label">
             {top !== section && (
               <>
                 <a href={href(sectionUrl(top.slug))}>{top.title}</a>
@@ -61,9 +54,7 @@ export function ArticlePage({ article }: { readonly article: Article }) {
             <a href={href(sectionUrl(section.slug))}>{section.title}</a>
           </p>
           <h1 class="headline">{article.headline}</h1>
-          <p class="print-url" data-pagefind-ignore="">
-            {absolute(article.url)}
-          </p>
+          <p class="print-url">{absolute(article.url)}</p>
           <Dateline article={article} />
           {article.image && <Figure image={article.image} className="lead-image" loading="eager" />}
           <div
@@ -80,7 +71,7 @@ export function ArticlePage({ article }: { readonly article: Article }) {
           )}
           <Corrections article={article} />
           {article.tags.length > 0 && (
-            <p class="tags" data-pagefind-ignore="">
+            <p class="tags">
               <span class="tags-label">{words.tags}</span>{" "}
               {article.tags.map((tag) => (
                 <a class="tag" key={tag.slug} href={href(topicUrl(tag.slug))}>

@@ -7,7 +7,7 @@ export function PlainPage({ page }: { readonly page: PlainPageModel }) {
   const { site } = usePage();
   return (
     <Document title={`${page.title} - ${site.config.name}`} description={page.description ?? page.title}>
-      <article class="plain-page" data-pagefind-body="">
+      <article class="plain-page">
         <h1 class="headline">{page.title}</h1>
         <div
           class="article-body"

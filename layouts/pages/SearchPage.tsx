@@ -1,10 +1,12 @@
+import { searchIndexFolders } from "../../src/publish/searchDocuments.ts";
 import { SEARCH_URL } from "../../src/site/urls.ts";
 import { useHref, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";
 
 /**
- * Site search, run in the browser over the Pagefind index the build writes. `?q=word`
- * opens with the results; the section filter is the article's top section.
+ * Site search, run in the browser over the Pagefind index the build writes (in parts on
+ * a large site, merged here). `?q=word` opens with the results; the section filter is the
+ * article's top section.
  */
 export function SearchPage() {
   const { site, assets } = usePage();
@@ -26,6 +28,7 @@ export function SearchPage() {
           role="search"
           data-search-form=""
           data-base={site.config.pathPrefix}
+          data-index={searchIndexFolders(site).join(" ")}
         >
           <label class="visually-hidden" for="search-q">
             {words.search}

@@ -132,10 +132,15 @@ function checkOutput(output: string, articles: number): string[] {
     .reduce((sum, f) => sum + (readFileSync(path.join(output, f), "utf8").match(/<url>/g)?.length ?? 0), 0);
   if (sitemapUrls < articles)
     problems.push(`the sitemaps list ${sitemapUrls} pages for ${articles} articles`);
-  const entry = JSON.parse(readFileSync(path.join(output, "pagefind/pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  const indexed = files
+    .filter((f) => /^pagefind\/\d+\/pagefind-entry\.json$/.test(f))
+    .flatMap((f) => {
+      const entry = JSON.parse(readFileSync(path.join(output, f), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      return Object.values(entry.languages).map((language) => language.page_count);
+    })
+    .reduce((sum, count) => sum + count, 0);
   if (indexed < articles) problems.push(`the search index holds ${indexed} pages for ${articles} articles`);
   return problems;
 }
@@ -153,11 +158,14 @@ async function fullBuild(content: string): Promise<void> {
     articles: number;
     pages: number;
     phases: Record<string, number>;
+    alongside: Record<string, number>;
   };
   const problems = checkOutput(output, report.articles);
   console.log(`\nnewsdesk bench: ${report.articles} articles, ${report.pages} pages`);
   for (const [phase, secs] of Object.entries(report.phases))
     console.log(`  ${phase.padEnd(20)} ${secs.toFixed(1).padStart(7)} s`);
+  for (const [work, secs] of Object.entries(report.alongside))
+    console.log(`  ${work.padEnd(20)} ${secs.toFixed(1).padStart(7)} s (alongside the phases above)`);
   console.log(`  ${"wall time".padEnd(20)} ${wall.toFixed(1).padStart(7)} s`);
   console.log(`  ${"peak RSS".padEnd(20)} ${peakMiB.toFixed(0).padStart(7)} MiB (largest single process)`);
   console.log(

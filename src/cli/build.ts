@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { findContentError, formatProblem } from "../content/problems.ts";
 import { buildReport, recordPhase } from "../eleventy/buildReport.ts";
-import { lastBuiltSite } from "../eleventy/plugin.ts";
+import { lastBuiltSite, stopSearchIndex } from "../eleventy/plugin.ts";
 
 /**
  * The production build: check content, render every page into a staging folder, index it
@@ -83,7 +83,7 @@ async function build(): Promise<void> {
     const eleventyTime = performance.now() - eleventyStarted;
     const timedInside = [...buildReport.phases.values()].reduce((sum, ms) => sum + ms, 0);
     recordPhase("render", eleventyTime - timedInside);
-    // Eleventy's run rendered every page and, at its end, wrote the search index.
+    // Eleventy's run rendered every page and, at its end, waited for the search index.
     failpoint("render");
     failpoint("search");
 
@@ -104,9 +104,11 @@ async function build(): Promise<void> {
 function report(pageCount: number, built: ReturnType<typeof lastBuiltSite>): void {
   const total = (performance.now() - started) / 1000;
   const phases = Object.fromEntries([...buildReport.phases].map(([phase, ms]) => [phase, ms / 1000]));
-  const phaseText = Object.entries(phases)
-    .map(([phase, secs]) => `${phase} ${secs.toFixed(1)} s`)
-    .join(", ");
+  const alongside = Object.fromEntries([...buildReport.alongside].map(([work, ms]) => [work, ms / 1000]));
+  const phaseText = [
+    ...Object.entries(phases).map(([phase, secs]) => `${phase} ${secs.toFixed(1)} s`),
+    ...Object.entries(alongside).map(([work, secs]) => `${work} ${secs.toFixed(1)} s alongside`),
+  ].join(", ");
   const pictures = built?.imageRun;
   console.log(
     `Built ${pageCount} pages (${built?.site.articles.length ?? 0} articles) into ${values.output}/ in ${total.toFixed(1)} s` +
@@ -116,7 +118,13 @@ function report(pageCount: number, built: ReturnType<typeof lastBuiltSite>): voi
     writeFileSync(
       values.report,
       JSON.stringify(
-        { pages: pageCount, articles: built?.site.articles.length ?? 0, totalSeconds: total, phases },
+        {
+          pages: pageCount,
+          articles: built?.site.articles.length ?? 0,
+          totalSeconds: total,
+          phases,
+          alongside,
+        },
         null,
         2,
       ),
@@ -127,6 +135,7 @@ function report(pageCount: number, built: ReturnType<typeof lastBuiltSite>): voi
 try {
   await build();
 } catch (error) {
+  stopSearchIndex();
   removeStaging();
   const contentError = findContentError(error);
   if (contentError) {

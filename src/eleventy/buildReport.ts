@@ -5,11 +5,18 @@
 export interface BuildReport {
   /** Milliseconds per phase, in the order the phases ran. */
   readonly phases: Map<string, number>;
+  /** Milliseconds of work that ran on other threads while the phases ran (not part of their sum). */
+  readonly alongside: Map<string, number>;
   pagesRendered: number;
   pagesTotal: number;
 }
 
-export const buildReport: BuildReport = { phases: new Map(), pagesRendered: 0, pagesTotal: 0 };
+export const buildReport: BuildReport = {
+  phases: new Map(),
+  alongside: new Map(),
+  pagesRendered: 0,
+  pagesTotal: 0,
+};
 
 export function recordPhase(phase: string, milliseconds: number): void {
   buildReport.phases.set(phase, (buildReport.phases.get(phase) ?? 0) + milliseconds);

@@ -3,7 +3,8 @@ import { contentFolder } from "../content/contentFolder.ts";
 import { findContentError, formatProblem } from "../content/problems.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { writeOutputFiles } from "../publish/outputFile.ts";
-import { writeSearchIndex } from "../publish/searchIndex.ts";
+import { searchParts } from "../publish/searchDocuments.ts";
+import { type SearchIndexRun, startSearchIndex } from "../publish/searchIndex.ts";
 import { buildSitemaps } from "../publish/sitemaps.ts";
 import {
   DEFAULT_IMAGE_PATH,
@@ -38,9 +39,15 @@ export interface BuiltSite {
 /** What one build in this process produced besides the pages. */
 interface BuildRun extends BuiltSite {
   readonly imageRun: ImageRun;
+  readonly search: SearchIndexRun;
 }
 
 let lastBuild: BuildRun | undefined;
+
+/** Stops the search index still being built, when the build fails before it is awaited. */
+export function stopSearchIndex(): void {
+  lastBuild?.search.stop();
+}
 
 /** The latest build in this process, for the build command's report. */
 export function lastBuiltSite(): BuildRun | undefined {
@@ -95,10 +102,17 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     const bodies = await timed("article bodies", () =>
       renderBodies(illustrated, imageRun.images, site.config.words.table),
     );
+    // Indexed from the model on another thread and in Pagefind's process, while this one renders.
+    lastBuild?.search.stop();
+    const search = startSearchIndex(
+      searchParts(site, bodies),
+      eleventyConfig.directories.output,
+      site.config.language,
+    );
     buildReport.pagesTotal = site.routes.length;
     buildReport.pagesRendered = 0;
     const built = { site, images: imageRun.images, bodies };
-    lastBuild = { ...built, imageRun };
+    lastBuild = { ...built, imageRun, search };
     // Frozen: Eleventy then hands it to every page by reference instead of copying it.
     return Object.freeze(built);
   });
@@ -113,9 +127,8 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     await timed("feeds and sitemaps", async () =>
       writeOutputFiles(directories.output, [...buildFeeds(site), ...(await buildSitemaps(site))]),
     );
-    // Pages are final as written (their one unminified part, the body, was minified before
-    // rendering), so the index is built from the output folder right away.
-    await timed("search index", () => writeSearchIndex(directories.output, site.config.language));
+    const { seconds } = await timed("search index (rest)", () => build.search.done);
+    buildReport.alongside.set("search index", seconds * 1000);
   });
 
   eleventyConfig.addWatchTarget(`${content.label("")}/`);

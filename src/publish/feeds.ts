@@ -1,6 +1,7 @@
 import { Feed, type Item } from "feed";
 import type { DateTime } from "luxon";
 import type { Article } from "../article/article.ts";
+import { escapeHtml } from "../render/escapeHtml.ts";
 import { articlesBySection } from "../site/listings.ts";
 import type { Site } from "../site/model.ts";
 import type { Section } from "../site/sections.ts";
@@ -162,8 +163,4 @@ function copyrightLine(site: Site): string {
  */
 function toJsDate(date: DateTime): Date {
   return date.toJSDate();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 }

@@ -1,20 +1,43 @@
-import { close, createIndex } from "pagefind";
+import { typeScriptWorker } from "../workers/typeScriptWorker.ts";
+import type { SearchPart } from "./searchDocuments.ts";
+
+/** A search index being built on its own thread while the pages are rendered. */
+export interface SearchIndexRun {
+  /** Settles when every part is written: how many pages it holds and how long it took. */
+  readonly done: Promise<{ readonly pages: number; readonly seconds: number }>;
+  /** Stops it (the build failed or another began); `done` then rejects. */
+  stop(): void;
+}
+
+export type SearchWorkerResult =
+  | { readonly ok: true; readonly pages: number }
+  | { readonly ok: false; readonly message: string };
 
 /**
- * Builds the Pagefind full-text index of a written site into `<site>/pagefind/`. Pages
- * mark what is indexed (`data-pagefind-body`: article headline and text, plain pages),
- * so navigation, sidebars and listings never match a search.
+ * Starts building the Pagefind index of `parts`, each into its folder of the site. The
+ * work runs in Pagefind's own process, driven from a worker thread: the main thread's
+ * render never yields to its event loop, so from there Pagefind would wait for the end.
  */
-export async function writeSearchIndex(siteFolder: string, language: string): Promise<{ pages: number }> {
-  try {
-    const { index, errors } = await createIndex({ forceLanguage: language });
-    if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteFolder });
-    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: `${siteFolder}/pagefind` });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
-    return { pages: added.page_count };
-  } finally {
-    await close();
-  }
+export function startSearchIndex(
+  parts: readonly SearchPart[],
+  siteFolder: string,
+  language: string,
+): SearchIndexRun {
+  const started = performance.now();
+  const worker = typeScriptWorker(new URL("./searchWorker.ts", import.meta.url), {
+    parts,
+    siteFolder,
+    language,
+  });
+  const done = new Promise<{ pages: number; seconds: number }>((resolve, reject) => {
+    worker.once("message", (result: SearchWorkerResult) => {
+      if (result.ok) resolve({ pages: result.pages, seconds: (performance.now() - started) / 1000 });
+      else reject(new Error(`search index: ${result.message}`));
+    });
+    worker.once("error", reject);
+    worker.once("exit", () => reject(new Error("search index: stopped before it was written")));
+  });
+  // A stopped run is nobody's concern: only an awaited one reports its failure.
+  done.catch(() => {});
+  return { done, stop: () => void worker.terminate() };
 }

@@ -13,6 +13,13 @@ export interface Written {
 /** The finished HTML of each body, by source file. */
 export type BodyLookup = ReadonlyMap<string, string>;
 
+/** The finished body of one page: every body is rendered before any page or search document. */
+export function bodyOf(bodies: BodyLookup, item: Written): string {
+  const html = bodies.get(item.file);
+  if (html === undefined) throw new Error(`no body was rendered for ${item.file}`);
+  return html;
+}
+
 /**
  * A body as it goes into its page: Markdown rendered and sanitised, then minified. The
  * body is the one part of a page that is not already minimal (preact writes the rest

@@ -1,16 +1,11 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../workers/typeScriptWorker.ts";
 import { articleBodyHtml, type BodyLookup, type Written } from "./articleBody.ts";
 import type { ImageLookup } from "./images.ts";
 
 const BATCH = 64;
 /** Below this many bodies, starting workers costs more than it saves. */
 const WORKERS_FROM = 512;
-
-/** The worker is TypeScript too: register tsx in the worker, then load it (Node 20 gives workers no loader). */
-const WORKER_BOOTSTRAP = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(
-  new URL("./bodyWorker.ts", import.meta.url).href,
-)}); });`;
 
 /**
  * Renders, sanitises and minifies every body once per build, over all cores: the
@@ -30,7 +25,7 @@ export async function renderBodies(
   let next = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData });
+      const worker = typeScriptWorker(new URL("./bodyWorker.ts", import.meta.url), workerData);
       let batch: readonly Written[] = [];
       const sendNext = () => {
         if (next >= items.length) {

@@ -1,7 +1,8 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { escapeHtml } from "./escapeHtml.ts";
 import type { ImageLookup } from "./images.ts";
-import { escapeAttribute, withPictures } from "./picture.ts";
+import { withPictures } from "./picture.ts";
 
 /**
  * Article text to HTML. Markdown only: article text is never run as template code, so an
@@ -113,7 +114,7 @@ export function renderArticleBody(source: string, images?: ImageLookup, tableLab
   const html = sanitizeHtml(markdown.render(source), SANITIZE)
     .replaceAll(
       "<table>",
-      `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeAttribute(tableLabel)}"><table>`,
+      `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(tableLabel)}"><table>`,
     )
     .replaceAll("</table>", "</table></div>");
   return images ? withPictures(html, images) : html;

@@ -1,14 +1,5 @@
 import { ARTICLE_IMAGE_SIZES, type ImageLookup, normaliseSrc, type ProcessedImage } from "./images.ts";
 
-/** Escapes text for an HTML attribute value in double quotes. */
-export function escapeAttribute(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;");
-}
-
 /**
  * The `<picture>` for a processed image: AVIF and WebP sources, the original format as
  * fallback, `width`/`height` so nothing shifts while it loads, and lazy loading unless it

@@ -67,10 +67,24 @@ function steadyZone(zone: string, year: number): Zone {
 
 const steadyZones = new Map<string, Zone>();
 
-/** The dateline form, `2016-11-05 12:36`, in the site's zone. */
-export function formatDateline(date: DateTime): string {
-  return date.toFormat("yyyy-MM-dd HH:mm");
+/**
+ * One formatted string per date and form, made once per build: an article's date is shown
+ * on its page and in every list that holds it, and luxon's formatting was a tenth of the render.
+ */
+function remembered(format: (date: DateTime) => string): (date: DateTime) => string {
+  const made = new WeakMap<DateTime, string>();
+  return (date) => {
+    let text = made.get(date);
+    if (text === undefined) {
+      text = format(date);
+      made.set(date, text);
+    }
+    return text;
+  };
 }
+
+/** The dateline form, `2016-11-05 12:36`, in the site's zone. */
+export const formatDateline = remembered((date) => date.toFormat("yyyy-MM-dd HH:mm"));
 
 /** The date part of an article URL, `2016-11-05`, in the site's zone. */
 export function formatUrlDate(date: DateTime): string {
@@ -78,9 +92,7 @@ export function formatUrlDate(date: DateTime): string {
 }
 
 /** ISO 8601 with the site's offset, e.g. `2016-11-05T12:36:00+08:00`, for `<time>` and metadata. */
-export function formatIso(date: DateTime): string {
-  return date.toISO({ suppressMilliseconds: true }) ?? "";
-}
+export const formatIso = remembered((date) => date.toISO({ suppressMilliseconds: true }) ?? "");
 
 export function isValidZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;

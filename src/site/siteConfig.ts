@@ -72,6 +72,12 @@ export const siteConfigSchema = z.strictObject({
   timeZone: z.string().default("Asia/Shanghai").refine(isValidZone, "is not a time zone luxon knows"),
   perPage: z.number().int().min(1).max(200),
   relatedCount: z.number().int().min(0).max(20),
+  /**
+   * Pages per part of the search index. Pagefind holds a part in memory while it builds
+   * it (about 200 KiB a page), so smaller parts bound the build's memory; the search page
+   * merges the parts, each one more small download per search.
+   */
+  searchPartSize: z.number().int().min(1).default(10_000),
   footerPages: z.array(z.string()),
   /** The sections whose newest articles fill the Photo and Video blocks. */
   photoSection: z.string(),

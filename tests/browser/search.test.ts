@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
@@ -23,8 +26,8 @@ after(async () => {
   await server?.close();
 });
 
-async function resultsFor(page: Page, query: string): Promise<string[]> {
-  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+async function resultsFor(page: Page, query: string, site = server.url): Promise<string[]> {
+  await page.goto(`${site}search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
   return page.locator("[data-search-results] .item-headline a").allTextContents();
 }
@@ -107,6 +110,45 @@ describe("site search under a path prefix", { skip }, () => {
       await page.locator("h1.headline").textContent(),
       "Start of Winter and what the solar term means",
     );
+    await page.close();
+  });
+});
+
+describe("a search index built in parts", { skip }, () => {
+  let parted: Awaited<ReturnType<typeof serveFolder>>;
+  let output: string;
+
+  before(async () => {
+    // The sample site with parts of 20 pages: its 77 searchable pages make four parts.
+    const content = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-parts-")), "content");
+    cpSync(`${PROJECT}/content`, content, { recursive: true });
+    const siteFile = path.join(content, "_data/site.json");
+    writeFileSync(
+      siteFile,
+      JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), searchPartSize: 20 }),
+    );
+    output = tempOutput();
+    const result = runBuild(content, output);
+    assert.equal(result.status, 0, result.stderr);
+    parted = await serveFolder(output);
+  });
+
+  after(async () => {
+    await parted?.close();
+  });
+
+  test("the search page merges the parts: every query finds what the single index finds", async () => {
+    assert.deepEqual(readdirSync(path.join(output, "pagefind")).sort(), ["1", "2", "3", "4"]);
+    const page = await browser.newPage();
+    // Queries with fewer than the 20 results shown, so both lists are complete.
+    for (const query of ["dumplings", "Baotou", "panda", "rare earths", "pumpkin"]) {
+      const whole = await resultsFor(page, query);
+      const wholeStatus = await page.locator("[data-search-status]").textContent();
+      const merged = await resultsFor(page, query, parted.url);
+      assert.ok(whole.length > 0, `${query} finds something`);
+      assert.deepEqual([...merged].sort(), [...whole].sort(), query);
+      assert.equal(await page.locator("[data-search-status]").textContent(), wholeStatus, query);
+    }
     await page.close();
   });
 });

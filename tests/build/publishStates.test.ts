@@ -4,6 +4,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { readPage, runBuild, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { indexedPages } from "../helpers/searchIndex.ts";
 
 // The fixture's clock (tests/helpers/build.ts): 2026-11-25 17:46 Beijing time.
 const output = tempOutput();
@@ -49,9 +50,19 @@ describe("publishing states in a production build", () => {
   test("an expired article keeps its page but leaves listings, related news and search", () => {
     const page = readPage(output, "/economy/2026-11-01/old/");
     assert.match(page, /<h1 class="headline">Expired story<\/h1>/);
-    assert.doesNotMatch(page, /data-pagefind-body/);
     assert.doesNotMatch(readPage(output, "/economy/"), /Expired story/);
     assert.doesNotMatch(readPage(output, "/economy/2026-11-20/live/"), /Expired story/);
+  });
+
+  test("search holds the published articles only: no draft, scheduled or expired one", () => {
+    const indexed = indexedPages(output);
+    const articleUrls = indexed.map((page) => page.url).filter((url) => url.startsWith("/economy/"));
+    assert.deepEqual(articleUrls.sort(), ["/economy/2026-11-02/plain/", "/economy/2026-11-20/live/"]);
+    const live = indexed.find((page) => page.url === "/economy/2026-11-20/live/");
+    // Its headline is the result's title; its correction is searchable like the rest of its text.
+    assert.equal(live?.meta.title, "Live story");
+    assert.match(live?.content ?? "", /misspelt the mayor's name/);
+    assert.deepEqual(live?.filters.section, ["Biz"], "filtered by its top section");
   });
 
   test("updated: the dateline adds Updated", () => {
