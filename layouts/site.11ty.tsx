@@ -1,6 +1,6 @@
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { isEleventyRoute, setArticleRenderer } from "../src/eleventy/articlePages.ts";
+import { isEleventyRoute, setArchiveRenderer } from "../src/eleventy/archivePages.ts";
 import { buildReport } from "../src/eleventy/buildReport.ts";
 import type { BuiltSite } from "../src/eleventy/plugin.ts";
 import type { AssetUrls } from "../src/render/assets.ts";
@@ -25,7 +25,8 @@ export interface PageData {
 /**
  * The one template: it pages over the routes the site model computed once, and picks each
  * route's layout. No Eleventy collections, so nothing is re-sorted or re-filtered per page.
- * Article pages are rendered by this same template but written by src/eleventy/articlePages.ts.
+ * Archive pages (articles, listings, redirects) are rendered by this same template but
+ * written by src/eleventy/archivePages.ts.
  */
 export const data = {
   pagination: {
@@ -59,7 +60,7 @@ function Layout({ route }: { readonly route: Route }): VNode {
   }
 }
 
-/** One page's HTML: Eleventy calls it for its routes, the article writer for articles. */
+/** One page's HTML: Eleventy calls it for its routes, the archive writer for the rest. */
 function renderPage(page: PageData): string {
   buildReport.pagesRendered++;
   const context = { ...page.newsdesk, route: page.route, assets: page.assets };
@@ -71,4 +72,4 @@ function renderPage(page: PageData): string {
 }
 
 export const render = renderPage;
-setArticleRenderer(renderPage);
+setArchiveRenderer(renderPage);

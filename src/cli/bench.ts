@@ -49,7 +49,7 @@ function generate(): string {
 }
 
 /** Peak resident memory of each process in a tree, read from /proc (VmHWM: the kernel's own peak). */
-function peakOfTree(root: number, peaks: Map<number, number>): void {
+function peakOfTree(root: number, peaks: Map<number, { kib: number; name: string }>): void {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -66,7 +66,8 @@ function peakOfTree(root: number, peaks: Map<number, number>): void {
     const pid = queue.pop() as number;
     try {
       const kib = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-      peaks.set(pid, Math.max(peaks.get(pid) ?? 0, kib));
+      const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      peaks.set(pid, { kib: Math.max(peaks.get(pid)?.kib ?? 0, kib), name });
     } catch {
       // Gone already.
     }
@@ -79,7 +80,7 @@ async function measure(
   command: string,
   args: readonly string[],
   stdio: "inherit" | "pipe",
-): Promise<{ wall: number; peakMiB: number; stdout: string }> {
+): Promise<{ wall: number; peakMiB: number; peakProcess: string; stdout: string }> {
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: PROJECT,
@@ -90,20 +91,22 @@ async function measure(
   child.stdout?.on("data", (chunk) => {
     stdout += chunk;
   });
-  const peaks = new Map<number, number>();
+  const peaks = new Map<number, { kib: number; name: string }>();
   const sampler = setInterval(() => child.pid && peakOfTree(child.pid, peaks), 200);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${[command, ...args].join(" ")} failed (exit ${code})`);
+  const largest = [...peaks.values()].reduce((a, b) => (b.kib > a.kib ? b : a), { kib: 0, name: "none" });
   return {
     wall: (performance.now() - started) / 1000,
-    peakMiB: Math.max(0, ...peaks.values()) / 1024,
+    peakMiB: largest.kib / 1024,
+    peakProcess: largest.name,
     stdout,
   };
 }
 
 async function relatedOnly(content: string): Promise<void> {
-  const { wall, peakMiB, stdout } = await measure(
+  const { stdout, ...measured } = await measure(
     process.execPath,
     ["--max-old-space-size=6144", "--import", "tsx", "src/cli/bench/relatedStep.ts", "--content", content],
     "pipe",
@@ -112,10 +115,22 @@ async function relatedOnly(content: string): Promise<void> {
   console.log(
     `\nnewsdesk bench, related news only: ${result.articles} articles, ${result.listed} related links`,
   );
-  for (const [phase, secs] of Object.entries(result.phases))
-    console.log(`  ${phase.padEnd(20)} ${secs.toFixed(1).padStart(7)} s`);
-  console.log(`  ${"wall time".padEnd(20)} ${wall.toFixed(1).padStart(7)} s`);
-  console.log(`  ${"peak RSS".padEnd(20)} ${peakMiB.toFixed(0).padStart(7)} MiB`);
+  printMeasures(result.phases, {}, measured);
+}
+
+/** Each phase's time, what ran alongside, the wall time and the largest process's peak. */
+function printMeasures(
+  phases: Record<string, number>,
+  alongside: Record<string, number>,
+  { wall, peakMiB, peakProcess }: { wall: number; peakMiB: number; peakProcess: string },
+): void {
+  const line = (name: string, value: string, unit: string) =>
+    console.log(`  ${name.padEnd(20)} ${value.padStart(7)} ${unit}`);
+  for (const [phase, secs] of Object.entries(phases)) line(phase, secs.toFixed(1), "s");
+  for (const [work, secs] of Object.entries(alongside))
+    line(work, secs.toFixed(1), "s (alongside the phases above)");
+  line("wall time", wall.toFixed(1), "s");
+  line("peak RSS", peakMiB.toFixed(0), `MiB (largest single process: ${peakProcess})`);
 }
 
 /** Counts what the build wrote, so a fast build cannot be one that skipped work. */
@@ -149,7 +164,7 @@ async function fullBuild(content: string): Promise<void> {
   const output = path.join(work, "_site");
   const reportFile = path.join(work, "report.json");
   // Exactly what an editor runs, with the Node settings the build script gives itself.
-  const { wall, peakMiB } = await measure(
+  const measured = await measure(
     "npm",
     ["run", "--silent", "build", "--", "--content", content, "--output", output, "--report", reportFile],
     "inherit",
@@ -162,12 +177,7 @@ async function fullBuild(content: string): Promise<void> {
   };
   const problems = checkOutput(output, report.articles);
   console.log(`\nnewsdesk bench: ${report.articles} articles, ${report.pages} pages`);
-  for (const [phase, secs] of Object.entries(report.phases))
-    console.log(`  ${phase.padEnd(20)} ${secs.toFixed(1).padStart(7)} s`);
-  for (const [work, secs] of Object.entries(report.alongside))
-    console.log(`  ${work.padEnd(20)} ${secs.toFixed(1).padStart(7)} s (alongside the phases above)`);
-  console.log(`  ${"wall time".padEnd(20)} ${wall.toFixed(1).padStart(7)} s`);
-  console.log(`  ${"peak RSS".padEnd(20)} ${peakMiB.toFixed(0).padStart(7)} MiB (largest single process)`);
+  printMeasures(report.phases, report.alongside, measured);
   console.log(
     problems.length === 0 ? "  output checked: complete" : `  OUTPUT INCOMPLETE: ${problems.join("; ")}`,
   );

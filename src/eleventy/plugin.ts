@@ -26,7 +26,7 @@ import {
 } from "../render/images.ts";
 import { buildClock } from "../site/buildClock.ts";
 import { type BuildMode, loadSite, type Site } from "../site/model.ts";
-import { writeArticlePages } from "./articlePages.ts";
+import { writeArchivePages } from "./archivePages.ts";
 import { buildReport, recordPhase, timed } from "./buildReport.ts";
 
 /** What every page is rendered from: the site model, the processed pictures and the finished bodies. */
@@ -121,7 +121,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     const build = lastBuild;
     if (!build) return;
     const { site, images } = build;
-    await timed("article pages", () => writeArticlePages(build, assets.urls, directories.output));
+    await timed("archive pages", () => writeArchivePages(build, assets.urls, directories.output));
     copyUsedImages(images, imageCacheDir(), directories.output);
     // Feeds and sitemaps come straight from the model: one pass each, no template.
     await timed("feeds and sitemaps", async () =>

@@ -5,19 +5,22 @@ import type { AssetUrls } from "../render/assets.ts";
 import { outputPathOf, type Route } from "../site/routes.ts";
 import type { BuiltSite } from "./plugin.ts";
 
-/** Article pages are written here, one at a time; Eleventy pages over every other route. */
+/**
+ * The routes whose number grows with the archive (articles, section and topic pages,
+ * redirects) are written here, one at a time; Eleventy pages over the few others.
+ */
 export function isEleventyRoute(route: Route): boolean {
-  return route.kind !== "article";
+  return route.kind !== "article" && route.kind !== "listing" && route.kind !== "redirect";
 }
 
 type PageRenderer = (page: PageData) => string;
 let renderPage: PageRenderer | undefined;
 
 /**
- * The page template hands over its render function whenever Eleventy loads it, so article
+ * The page template hands over its render function whenever Eleventy loads it, so archive
  * pages are rendered by the template as last loaded (the preview reloads it after an edit).
  */
-export function setArticleRenderer(render: PageRenderer): void {
+export function setArchiveRenderer(render: PageRenderer): void {
   renderPage = render;
 }
 
@@ -25,20 +28,20 @@ export function setArticleRenderer(render: PageRenderer): void {
 const WRITES_IN_FLIGHT = 64;
 
 /**
- * Renders and writes every article page with the same template Eleventy uses, one page at
+ * Renders and writes every archive page with the same template Eleventy uses, one page at
  * a time. Eleventy keeps a template clone and the content of every page it writes until
  * the end of its run (about 100 KiB a page), which at 50,000 articles outgrows a 6 GiB
  * heap; here each page is garbage as soon as it is written. Folders are made and files
  * written on libuv's threads (a third of this phase when done in line) while the next
  * pages render.
  */
-export async function writeArticlePages(
+export async function writeArchivePages(
   built: BuiltSite,
   assets: AssetUrls,
   outputFolder: string,
 ): Promise<void> {
   const render = renderPage;
-  if (!render) throw new Error("the page template was never loaded, so no article page can be rendered");
+  if (!render) throw new Error("the page template was never loaded, so no archive page can be rendered");
   const writing = new Set<Promise<void>>();
   for (const route of built.site.routes) {
     if (isEleventyRoute(route)) continue;
