@@ -80,7 +80,7 @@ async function measure(
   command: string,
   args: readonly string[],
   stdio: "inherit" | "pipe",
-): Promise<{ wall: number; peakMiB: number; peakProcess: string; stdout: string }> {
+): Promise<{ wall: number; processes: [name: string, peakMiB: number][]; stdout: string }> {
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: PROJECT,
@@ -96,13 +96,11 @@ async function measure(
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${[command, ...args].join(" ")} failed (exit ${code})`);
-  const largest = [...peaks.values()].reduce((a, b) => (b.kib > a.kib ? b : a), { kib: 0, name: "none" });
-  return {
-    wall: (performance.now() - started) / 1000,
-    peakMiB: largest.kib / 1024,
-    peakProcess: largest.name,
-    stdout,
-  };
+  // Each kind of process by its largest instance, largest first.
+  const byName = new Map<string, number>();
+  for (const { kib, name } of peaks.values()) byName.set(name, Math.max(byName.get(name) ?? 0, kib / 1024));
+  const processes = [...byName].sort((a, b) => b[1] - a[1]);
+  return { wall: (performance.now() - started) / 1000, processes, stdout };
 }
 
 async function relatedOnly(content: string): Promise<void> {
@@ -122,7 +120,7 @@ async function relatedOnly(content: string): Promise<void> {
 function printMeasures(
   phases: Record<string, number>,
   alongside: Record<string, number>,
-  { wall, peakMiB, peakProcess }: { wall: number; peakMiB: number; peakProcess: string },
+  { wall, processes }: { wall: number; processes: readonly [name: string, peakMiB: number][] },
 ): void {
   const line = (name: string, value: string, unit: string) =>
     console.log(`  ${name.padEnd(20)} ${value.padStart(7)} ${unit}`);
@@ -130,7 +128,13 @@ function printMeasures(
   for (const [work, secs] of Object.entries(alongside))
     line(work, secs.toFixed(1), "s (alongside the phases above)");
   line("wall time", wall.toFixed(1), "s");
-  line("peak RSS", peakMiB.toFixed(0), `MiB (largest single process: ${peakProcess})`);
+  const [largest = ["none", 0], ...others] = processes;
+  const also = others.filter(([, mib]) => mib >= 50).map(([name, mib]) => `${name} ${mib.toFixed(0)} MiB`);
+  line(
+    "peak RSS",
+    largest[1].toFixed(0),
+    `MiB (largest single process: ${largest[0]}${also.length > 0 ? `; then ${also.join(", ")}` : ""})`,
+  );
 }
 
 /** Counts what the build wrote, so a fast build cannot be one that skipped work. */
