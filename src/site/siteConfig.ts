@@ -74,7 +74,7 @@ export const siteConfigSchema = z.strictObject({
   relatedCount: z.number().int().min(0).max(20),
   /**
    * Pages per part of the search index. Pagefind holds a part in memory while it builds
-   * it (about 200 KiB a page), so smaller parts bound the build's memory; the search page
+   * it (about 150 KiB a page), so smaller parts bound the build's memory; the search page
    * merges the parts, each one more small download per search.
    */
   searchPartSize: z.number().int().min(1).default(10_000),
