@@ -4,20 +4,26 @@ import { articleBodyHtml, type BodyLookup, type Written } from "./articleBody.ts
 import type { ImageLookup } from "./images.ts";
 
 const BATCH = 64;
-/** Below this many bodies, starting workers costs more than it saves. */
-const WORKERS_FROM = 512;
+/**
+ * Below this many bodies, starting workers (each loads tsx and the renderer: about 2 s)
+ * costs more than it saves: measured, 1,000 bodies took 3.1 s on two workers and 1.8 to
+ * 2.1 s in-thread, 2,000 took 3.9 to 4.2 s and 2.9 to 3.7 s, 4,000 about the same both ways.
+ */
+const WORKERS_FROM = 3000;
 
 /**
  * Renders, sanitises and minifies every body once per build, over all cores: the
- * heaviest per-article work leaves Eleventy's single-threaded render.
+ * heaviest per-article work leaves Eleventy's single-threaded render. From `workersFrom`
+ * bodies on it uses worker threads; fewer are rendered in-thread.
  */
 export async function renderBodies(
   items: readonly Written[],
   images: ImageLookup,
   tableLabel: string,
+  workersFrom = WORKERS_FROM,
 ): Promise<BodyLookup> {
   const bodies = new Map<string, string>();
-  if (items.length < WORKERS_FROM) {
+  if (items.length < workersFrom) {
     for (const item of items) bodies.set(item.file, await articleBodyHtml(item, images, tableLabel));
     return bodies;
   }
