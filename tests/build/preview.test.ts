@@ -5,6 +5,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { PROJECT, readPage, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { indexedPages } from "../helpers/searchIndex.ts";
 
 const output = tempOutput();
 
@@ -64,6 +65,12 @@ describe("the preview (npm start)", () => {
       /Draft story.*<span class="state-badge state-draft"> Draft: not published<\/span>/s,
     );
     assert.match(section, /Scheduled story/);
+  });
+
+  test("has search over its own folder, which finds published articles only", () => {
+    const urls = indexedPages(output).map((page) => page.url);
+    assert.ok(urls.includes("/economy/2016-11-05/live/"), urls.join(", "));
+    assert.ok(!urls.some((url) => /draft|later/.test(url)), urls.join(", "));
   });
 
   test("never writes into _site: npm start serves its own folder, so drafts cannot be published from it", () => {
