@@ -47,12 +47,14 @@ export async function writeArchivePages(
     if (isEleventyRoute(route)) continue;
     const file = path.join(outputFolder, outputPathOf(route));
     const html = render({ newsdesk: built, assets, route });
-    const write = mkdir(path.dirname(file), { recursive: true }).then(() => writeFile(file, html));
+    const write: Promise<void> = mkdir(path.dirname(file), { recursive: true })
+      .then(() => writeFile(file, html))
+      .then(() => {
+        writing.delete(write);
+      });
+    // A failed write stays in the set: the next race or the final wait throws its error.
+    write.catch(() => {});
     writing.add(write);
-    void write.then(
-      () => writing.delete(write),
-      () => {},
-    );
     if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
   }
   await Promise.all(writing);

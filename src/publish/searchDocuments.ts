@@ -13,10 +13,20 @@ export interface SearchDocument {
 }
 
 /** What search finds: the plain pages and the published articles, newest first. */
-function searchable(site: Site): readonly (Article | PlainPage)[] {
-  const pages = site.routes.flatMap((route) => (route.kind === "page" ? [route.page] : []));
-  // A draft or scheduled article has a preview page but no place in search; nor has an expired one.
-  return [...pages, ...site.articles.filter((article) => article.state === "published")];
+function searchable(site: Site): {
+  readonly pages: readonly PlainPage[];
+  readonly articles: readonly Article[];
+} {
+  return {
+    pages: site.routes.flatMap((route) => (route.kind === "page" ? [route.page] : [])),
+    // A draft or scheduled article has a preview page but no place in search; nor has an expired one.
+    articles: site.articles.filter((article) => article.state === "published"),
+  };
+}
+
+/** `pagefind/1/`, `pagefind/2/`, ...: one folder per `size` pages, at least one. */
+function partFolders(pages: number, size: number): string[] {
+  return Array.from({ length: Math.max(1, Math.ceil(pages / size)) }, (_, part) => `pagefind/${part + 1}/`);
 }
 
 /**
@@ -24,12 +34,13 @@ function searchable(site: Site): readonly (Article | PlainPage)[] {
  * after another), relative to the site root; the search page loads the first and merges the rest.
  */
 export function searchIndexFolders(site: Site): readonly string[] {
-  const parts = Math.max(1, Math.ceil(searchable(site).length / site.config.searchPartSize));
-  return Array.from({ length: parts }, (_, part) => `pagefind/${part + 1}/`);
+  const { pages, articles } = searchable(site);
+  return partFolders(pages.length + articles.length, site.config.searchPartSize);
 }
 
+/** A picture's words as the page shows them: its alt text (as Pagefind indexes it in a page), caption and credit. */
 function captionHtml(image: ArticleImage | undefined): string {
-  const text = [image?.caption, image?.credit].filter(Boolean).join(" ");
+  const text = [image?.alt, image?.caption, image?.credit].filter(Boolean).join(" ");
   return text ? `<p>${escapeHtml(text)}</p>` : "";
 }
 
@@ -67,12 +78,13 @@ export interface SearchPart {
 
 /** Every searchable page as a search document, in the parts searchIndexFolders names. */
 export function searchParts(site: Site, bodies: BodyLookup): readonly SearchPart[] {
-  const documents = searchable(site).map((item) => {
-    const body = bodyOf(bodies, item);
-    return "headline" in item ? articleDocument(item, body) : pageDocument(item, body);
-  });
+  const { pages, articles } = searchable(site);
+  const documents = [
+    ...pages.map((page) => pageDocument(page, bodyOf(bodies, page))),
+    ...articles.map((article) => articleDocument(article, bodyOf(bodies, article))),
+  ];
   const size = site.config.searchPartSize;
-  return searchIndexFolders(site).map((folder, part) => ({
+  return partFolders(documents.length, size).map((folder, part) => ({
     folder,
     documents: documents.slice(part * size, (part + 1) * size),
   }));
