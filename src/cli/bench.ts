@@ -5,12 +5,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { generateNewsroom } from "./bench/generateArticles.ts";
+import { previewEdits } from "./bench/previewEdits.ts";
 
 /**
  * `npm run bench -- --articles N` (or `--content DIR`): builds a synthetic newsroom with
  * the real production build and reports each phase's time, the wall time and the peak
  * memory of the largest single process. It checks the output, so no speed comes from
- * skipped work. A script, not a test.
+ * skipped work. `--related-only` times the related-news step alone; `--preview` times the
+ * preview after edits to an article's text. A script, not a test.
  */
 const { values } = parseArgs({
   options: {
@@ -20,6 +22,8 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     /** Time only reading, checking and the related-news step (no pages rendered). */
     "related-only": { type: "boolean", default: false },
+    /** Time the preview (`npm start`) after edits to one article's text. */
+    preview: { type: "boolean", default: false },
   },
 });
 
@@ -27,6 +31,11 @@ const { values } = parseArgs({
 const EPOCH = "1795838400";
 const PROJECT = path.resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(path.join(tmpdir(), "newsdesk-bench-"));
+
+/** The build's clock and a picture cache of the bench's own. */
+function benchEnv(): NodeJS.ProcessEnv {
+  return { SOURCE_DATE_EPOCH: EPOCH, NEWSDESK_IMAGE_CACHE: path.join(work, "image-cache") };
+}
 
 function generate(): string {
   if (values.content) return path.resolve(values.content);
@@ -85,7 +94,7 @@ async function measure(
   const child = spawn(command, args, {
     cwd: PROJECT,
     stdio: ["ignore", stdio, "inherit"],
-    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, NEWSDESK_IMAGE_CACHE: path.join(work, "image-cache") },
+    env: { ...process.env, ...benchEnv() },
   });
   let stdout = "";
   child.stdout?.on("data", (chunk) => {
@@ -190,7 +199,8 @@ async function fullBuild(content: string): Promise<void> {
 
 try {
   const content = generate();
-  await (values["related-only"] ? relatedOnly(content) : fullBuild(content));
+  if (values.preview) await previewEdits(content, work, benchEnv());
+  else await (values["related-only"] ? relatedOnly(content) : fullBuild(content));
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);

@@ -28,7 +28,7 @@ export function setArchiveRenderer(render: PageRenderer): void {
 const WRITES_IN_FLIGHT = 64;
 
 /**
- * Renders and writes every archive page with the same template Eleventy uses, one page at
+ * Renders and writes the archive pages among `routes` with the same template Eleventy uses, one page at
  * a time. Eleventy keeps a template clone and the content of every page it writes until
  * the end of its run (about 100 KiB a page), which at 50,000 articles outgrows a 6 GiB
  * heap; here each page is garbage as soon as it is written. Folders are made and files
@@ -37,13 +37,14 @@ const WRITES_IN_FLIGHT = 64;
  */
 export async function writeArchivePages(
   built: BuiltSite,
+  routes: readonly Route[],
   assets: AssetUrls,
   outputFolder: string,
 ): Promise<void> {
   const render = renderPage;
   if (!render) throw new Error("the page template was never loaded, so no archive page can be rendered");
   const writing = new Set<Promise<void>>();
-  for (const route of built.site.routes) {
+  for (const route of routes) {
     if (isEleventyRoute(route)) continue;
     const file = path.join(outputFolder, outputPathOf(route));
     const html = render({ newsdesk: built, assets, route });

@@ -1,6 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { Article } from "../article/article.ts";
 import { contentFolder } from "../content/contentFolder.ts";
-import { findContentError, formatProblem } from "../content/problems.ts";
+import { ContentError, findContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { writeOutputFiles } from "../publish/outputFile.ts";
 import { searchParts } from "../publish/searchDocuments.ts";
@@ -26,8 +27,11 @@ import {
 } from "../render/images.ts";
 import { buildClock } from "../site/buildClock.ts";
 import { type BuildMode, loadSite, type Site } from "../site/model.ts";
+import type { Route } from "../site/routes.ts";
+import { readTextEdits, type TextEdits } from "../site/textEdits.ts";
 import { writeArchivePages } from "./archivePages.ts";
 import { buildReport, recordPhase, timed } from "./buildReport.ts";
+import { updateForTextEdits } from "./textEditUpdate.ts";
 
 /** What every page is rendered from: the site model, the processed pictures and the finished bodies. */
 export interface BuiltSite {
@@ -39,19 +43,60 @@ export interface BuiltSite {
 /** What one build in this process produced besides the pages. */
 interface BuildRun extends BuiltSite {
   readonly imageRun: ImageRun;
-  readonly search: SearchIndexRun;
+  readonly change: BuildChange;
 }
 
-let lastBuild: BuildRun | undefined;
+/**
+ * What a run changed: everything; in the preview, after edits to articles' text only, those
+ * articles, with the archive pages that show them; or nothing, when the preview keeps its last good
+ * version because the content has errors.
+ */
+type BuildChange =
+  | { readonly kind: "all" }
+  | {
+      readonly kind: "text";
+      readonly edited: ReadonlySet<Article>;
+      readonly archivePages: readonly Route[];
+    }
+  | { readonly kind: "none" };
 
-/** Stops the search index still being built, when the build fails before it is awaited. */
+let lastBuild: BuildRun | undefined;
+/** The search index being written: alongside the render in a build, in the background in the preview. */
+let search: SearchIndexRun | undefined;
+/** Files the preview saw change since its last good build (paths as Eleventy's watcher gives them). */
+const changedSinceLastBuild = new Set<string>();
+
+/** A text edit's search index, waiting for the browser to have the edited pages. */
+let searchLater: NodeJS.Timeout | undefined;
+/** Long enough for the browser to load the pages the preview just wrote, before indexing takes the thread. */
+const SEARCH_AFTER_EDIT_MS = 1000;
+
+/** Stops the search index still being built: the build failed before it was awaited, or another began. */
 export function stopSearchIndex(): void {
-  lastBuild?.search.stop();
+  clearTimeout(searchLater);
+  search?.stop();
+  search = undefined;
+}
+
+/** The preview says when its index is written, or why not; a run stopped for a newer one says nothing. */
+function reportSearch(): void {
+  const running = search;
+  running?.done.then(
+    ({ pages }) => console.log(`[newsdesk] Search index updated: ${pages} pages.`),
+    (error: unknown) => {
+      if (running === search) console.error(`[newsdesk] ${String(error)}`);
+    },
+  );
 }
 
 /** The latest build in this process, for the build command's report. */
 export function lastBuiltSite(): BuildRun | undefined {
   return lastBuild;
+}
+
+/** Eleventy's own `build` is the production build; `serve` and `watch` are the preview. */
+function buildMode(): BuildMode {
+  return process.env.ELEVENTY_RUN_MODE === "build" ? "production" : "preview";
 }
 
 /** The editors' folder: `NEWSDESK_CONTENT` when set (tests, the bench), else `content/`. */
@@ -76,23 +121,40 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     [LOGO_SOURCE]: LOGO_PATH.slice(1),
   });
   eleventyConfig.addGlobalData("assets", assets.urls);
+  eleventyConfig.on("eleventy.beforeWatch", (changed) => {
+    for (const file of changed as readonly string[]) changedSinceLastBuild.add(file);
+  });
   eleventyConfig.addGlobalData("newsdesk", async (): Promise<BuiltSite> => {
-    // Eleventy's own `build` is the production build; `serve` and `watch` are the preview.
-    const mode: BuildMode = process.env.ELEVENTY_RUN_MODE === "build" ? "production" : "preview";
-    let site: Site;
+    const mode = buildMode();
+    const last = lastBuild;
     try {
-      site = loadSite({ content, mode, clock: buildClock(), onPhase: recordPhase });
+      const edited =
+        mode === "preview" && last ? readTextEdits(last.site, content, changedSinceLastBuild) : undefined;
+      if (edited && !edited.ok) throw new ContentError(edited.problems);
+      lastBuild =
+        edited && last ? await textEditBuild(last, edited.edits, edited.bodyWarnings) : await fullBuild(mode);
+      // Kept after a failed run: the next is measured against the last good build.
+      changedSinceLastBuild.clear();
     } catch (error) {
       // In the preview an editor's mistake is reported plainly and the last good
       // version stays on screen until it is fixed. The production build fails instead.
       const problems = findContentError(error)?.problems;
-      if (mode === "production" || !problems) throw error;
+      if (mode === "production" || !problems || !last) throw error;
       console.error(
         `\n${problems.map(formatProblem).join("\n")}\nFix these and save: the preview updates then.\n`,
       );
-      if (!lastBuild) throw error;
-      return Object.freeze({ site: lastBuild.site, images: lastBuild.images, bodies: lastBuild.bodies });
+      lastBuild = { ...last, change: { kind: "none" } };
     }
+    buildReport.pagesTotal = lastBuild.site.routes.length;
+    buildReport.pagesRendered = 0;
+    const { site, images, bodies } = lastBuild;
+    // Frozen: Eleventy then hands it to every page by reference instead of copying it.
+    return Object.freeze({ site, images, bodies });
+  });
+
+  /** Reads and checks all content, processes the pictures, renders every body and starts the search index. */
+  async function fullBuild(mode: BuildMode): Promise<BuildRun> {
+    const site = loadSite({ content, mode, clock: buildClock(), onPhase: recordPhase });
     const illustrated = site.routes.flatMap((route): (Illustrated & Written)[] =>
       route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
     );
@@ -103,35 +165,68 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
       renderBodies(illustrated, imageRun.images, site.config.words.table),
     );
     // Indexed from the model on another thread and in Pagefind's process, while this one renders.
-    lastBuild?.search.stop();
-    const search = startSearchIndex(
+    startSearch({ site, images: imageRun.images, bodies });
+    return { site, images: imageRun.images, bodies, imageRun, change: { kind: "all" } };
+  }
+
+  /** The last build with the edited articles' new text; their pages are written after Eleventy's. */
+  async function textEditBuild(
+    last: BuildRun,
+    edits: TextEdits,
+    bodyWarnings: readonly Problem[],
+  ): Promise<BuildRun> {
+    const { built, edited, archivePages } = await timed("article bodies", () =>
+      updateForTextEdits(last, edits, bodyWarnings),
+    );
+    return { ...built, imageRun: last.imageRun, change: { kind: "text", edited, archivePages } };
+  }
+
+  eleventyConfig.on("eleventy.after", async (event) => {
+    const { directories } = event as { directories: { output: string } };
+    const build = lastBuild;
+    if (!build || build.change.kind === "none") return;
+    const { site, images, change } = build;
+    const archivePages = change.kind === "all" ? site.routes : change.archivePages;
+    await timed("archive pages", () =>
+      writeArchivePages(build, archivePages, assets.urls, directories.output),
+    );
+    copyUsedImages(images, imageCacheDir(), directories.output);
+    // Feeds and sitemaps come straight from the model: one pass each, no template. A text
+    // edit changes no address and no date, so the sitemaps stand; feeds carry summaries.
+    await timed("feeds and sitemaps", async () =>
+      writeOutputFiles(
+        directories.output,
+        change.kind === "all"
+          ? [...buildFeeds(site), ...(await buildSitemaps(site))]
+          : buildFeeds(site, change.edited),
+      ),
+    );
+    if (buildMode() === "production") {
+      const running = search;
+      if (!running) throw new Error("the search index was not started");
+      const { seconds } = await timed("search index (rest)", () => running.done);
+      buildReport.alongside.set("search index", seconds * 1000);
+      return;
+    }
+    // The preview shows the pages at once; its search index catches up in the background,
+    // after a text edit from when the browser has had the pages.
+    if (change.kind === "text") {
+      clearTimeout(searchLater);
+      searchLater = setTimeout(() => startSearch(build), SEARCH_AFTER_EDIT_MS);
+    }
+  });
+
+  function startSearch({ site, bodies }: BuiltSite): void {
+    stopSearchIndex();
+    search = startSearchIndex(
       searchParts(site, bodies),
       eleventyConfig.directories.output,
       site.config.language,
     );
-    buildReport.pagesTotal = site.routes.length;
-    buildReport.pagesRendered = 0;
-    const built = { site, images: imageRun.images, bodies };
-    lastBuild = { ...built, imageRun, search };
-    // Frozen: Eleventy then hands it to every page by reference instead of copying it.
-    return Object.freeze(built);
-  });
-  eleventyConfig.on("eleventy.after", async (event) => {
-    const { directories } = event as { directories: { output: string } };
-    const build = lastBuild;
-    if (!build) return;
-    const { site, images } = build;
-    await timed("archive pages", () => writeArchivePages(build, assets.urls, directories.output));
-    copyUsedImages(images, imageCacheDir(), directories.output);
-    // Feeds and sitemaps come straight from the model: one pass each, no template.
-    await timed("feeds and sitemaps", async () =>
-      writeOutputFiles(directories.output, [...buildFeeds(site), ...(await buildSitemaps(site))]),
-    );
-    const { seconds } = await timed("search index (rest)", () => build.search.done);
-    buildReport.alongside.set("search index", seconds * 1000);
-  });
+    if (buildMode() === "preview") reportSearch();
+  }
 
-  eleventyConfig.addWatchTarget(`${content.label("")}/`);
+  eleventyConfig.addWatchTarget(`${content.dir}/`);
   eleventyConfig.addWatchTarget("src/");
   eleventyConfig.addWatchTarget("layouts/");
 }

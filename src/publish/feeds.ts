@@ -55,14 +55,16 @@ export function feedLinksFor(site: Site, section: Section | undefined): FeedLink
  * Every feed of the site, each in Atom 1.0 and RSS 2.0: the whole site's, and one per
  * section and per top section (Video, its own one section, is one feed). Each holds the
  * newest FEED_SIZE articles. Nothing depends on the wall clock: the same site gives the same
- * bytes.
+ * bytes. With `carrying`, only the feeds that carry one of those articles (the preview,
+ * after an edit to their text).
  */
-export function buildFeeds(site: Site): OutputFile[] {
+export function buildFeeds(site: Site, carrying?: ReadonlySet<Article>): OutputFile[] {
   // One pass over the articles, newest first, gives every section's and top section's list.
   const lists = articlesBySection(site.articles, site.tree);
   const owners: (Section | undefined)[] = [undefined, ...site.tree.bySlug.values()];
   return owners.flatMap((section) => {
     const articles = (section ? (lists.get(section) ?? []) : site.articles).slice(0, FEED_SIZE);
+    if (carrying && !articles.some((article) => carrying.has(article))) return [];
     return renderFeed(site, section, articles);
   });
 }

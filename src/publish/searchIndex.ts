@@ -13,6 +13,9 @@ export type SearchWorkerResult =
   | { readonly ok: true; readonly pages: number }
   | { readonly ok: false; readonly message: string };
 
+/** How long a stopped index may take to end Pagefind's process before its thread is ended. */
+const STOP_GRACE_MS = 2000;
+
 /**
  * Starts building the Pagefind index of `parts`, each into its folder of the site. The
  * work runs in Pagefind's own process, driven from a worker thread: the main thread's
@@ -39,5 +42,10 @@ export function startSearchIndex(
   });
   // A stopped run is nobody's concern: only an awaited one reports its failure.
   done.catch(() => {});
-  return { done, stop: () => void worker.terminate() };
+  const stop = () => {
+    worker.postMessage("stop");
+    // Ends the thread even if it cannot answer.
+    setTimeout(() => void worker.terminate(), STOP_GRACE_MS).unref();
+  };
+  return { done, stop };
 }

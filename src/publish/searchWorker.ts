@@ -28,6 +28,13 @@ async function writePart(documents: readonly SearchDocument[], outputPath: strin
   }
 }
 
+// Told to stop (a newer build began): end Pagefind's process first, so it is not left
+// writing into a closed pipe.
+parentPort?.once("message", async () => {
+  await close();
+  process.exit(0);
+});
+
 let result: SearchWorkerResult;
 try {
   let pages = 0;
@@ -38,3 +45,4 @@ try {
   result = { ok: false, message: error instanceof Error ? error.message : String(error) };
 }
 parentPort?.postMessage(result);
+parentPort?.close();

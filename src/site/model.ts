@@ -4,7 +4,7 @@ import { type Article, newestFirst } from "../article/article.ts";
 import type { ContentFolder } from "../content/contentFolder.ts";
 import { editorialProblems } from "../content/editorialChecks.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
-import { readArticle } from "../content/readArticle.ts";
+import { type ArticleContext, type ReadResult, readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
 import { type PlainPage, readPage } from "../content/readPage.ts";
 import { listMarkdownFiles } from "../content/sourceFiles.ts";
@@ -234,24 +234,39 @@ function readArticles(
   problems: Problem[],
 ): Article[] {
   const ids = listMarkdownFiles(content.resolve("articles"));
-  const context = {
+  const context = articleContext(content, tree, config, clock, new Set(ids));
+  return ids.flatMap((id) => {
+    const result = readArticleFile(content, id, context);
+    problems.push(...result.problems);
+    return result.value ? [result.value] : [];
+  });
+}
+
+/** What checking an article needs to know of the rest of the site. */
+export function articleContext(
+  content: ContentFolder,
+  tree: SectionTree,
+  config: SiteConfig,
+  clock: DateTime,
+  articleIds: ReadonlySet<string>,
+): ArticleContext {
+  return {
     tree,
     zone: config.timeZone,
     clock,
     contentFileExists: (relative: string) => existsSync(content.resolve(relative)),
-    articleIds: new Set(ids),
+    articleIds,
   };
-  return ids.flatMap((id) => {
-    const relative = `articles/${id}`;
-    const result = readArticle(
-      content.label(relative),
-      id,
-      readFileSync(content.resolve(relative), "utf8"),
-      context,
-    );
-    problems.push(...result.problems);
-    return result.value ? [result.value] : [];
-  });
+}
+
+/** Reads and checks one article, named by its id (its path under `articles/`). */
+export function readArticleFile(
+  content: ContentFolder,
+  id: string,
+  context: ArticleContext,
+): ReadResult<Article> {
+  const relative = `articles/${id}`;
+  return readArticle(content.label(relative), id, readFileSync(content.resolve(relative), "utf8"), context);
 }
 
 function readPages(content: ContentFolder, problems: Problem[]): PlainPage[] {

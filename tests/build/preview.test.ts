@@ -1,53 +1,39 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { before, describe, test } from "node:test";
-import { PROJECT, readPage, tempOutput } from "../helpers/build.ts";
-import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { after, before, describe, test } from "node:test";
+import { type Preview, startPreview } from "../../src/cli/previewProcess.ts";
+import { PLACEHOLDER_BODY } from "../../src/content/editorialChecks.ts";
+import { fileHashes, PROJECT, readPage, tempOutput } from "../helpers/build.ts";
+import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 import { indexedPages } from "../helpers/searchIndex.ts";
 
 const output = tempOutput();
-
-/** Runs the preview's Eleventy (as `npm start` does, watching) until its first build is written. */
-async function previewBuild(content: string): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "node_modules/@11ty/eleventy/cmd.cjs",
-      "--config=.eleventy.ts",
-      "--watch",
-      `--output=${output}`,
-    ],
-    { cwd: PROJECT, env: { ...process.env, NEWSDESK_CONTENT: content, SOURCE_DATE_EPOCH: "1795600000" } },
-  );
-  let log = "";
-  child.stdout.on("data", (chunk) => {
-    log += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    log += chunk;
-  });
-  for (let waited = 0; !log.includes("Watching") && waited < 60_000; waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGTERM");
-  return log;
-}
+const SEARCH_UPDATED = /Search index updated/;
+const LIVE = validFields({ headline: "Live story", tags: ["rare earths"] });
+let content: string;
+let preview: Preview;
 
 before(async () => {
-  const content = makeFixtureContent({
+  content = makeFixtureContent({
     articles: {
-      "live.md": { fields: validFields({ headline: "Live story" }) },
+      "live.md": { fields: LIVE, body: "The first paragraph as it was.\n\nMore." },
+      "other.md": { fields: validFields({ headline: "Other story", date: "2016-11-04 10:00" }) },
       "draft.md": { fields: validFields({ headline: "Draft story", date: "2016-11-06 08:00", draft: true }) },
       "later.md": { fields: validFields({ headline: "Scheduled story", date: "2027-01-01 08:00" }) },
     },
   });
-  const log = await previewBuild(content);
-  assert.match(log, /Watching/, log);
+  preview = await startPreview(content, output, { env: { SOURCE_DATE_EPOCH: "1795600000" } });
+  await preview.waitFor(SEARCH_UPDATED);
 });
+
+after(() => preview.stop());
+
+const livePage = () => readPage(output, "/economy/2016-11-05/live/");
+const indexedText = () =>
+  indexedPages(output)
+    .map((page) => page.content)
+    .join("\n");
 
 describe("the preview (npm start)", () => {
   test("shows drafts and scheduled articles, clearly marked on their pages and in lists", () => {
@@ -81,5 +67,72 @@ describe("the preview (npm start)", () => {
       }
     ).scripts;
     assert.match(scripts.start ?? "", /--serve --output=_preview$/);
+  });
+});
+
+describe("the preview after an edit", () => {
+  test("to an article's text: rewrites its page and the pages that list it, nothing else, then its search", async () => {
+    const before = fileHashes(output);
+    const mark = preview.log().length;
+    const printed = await preview.save(
+      path.join(content, "articles/live.md"),
+      articleText({ fields: LIVE, body: "The first paragraph, corrected by the desk.\n\nMore." }),
+    );
+    assert.doesNotMatch(printed, /error/i, printed);
+    assert.match(livePage(), /The first paragraph, corrected by the desk\./);
+    assert.match(readPage(output, "/economy/"), /The first paragraph, corrected by the desk\./);
+
+    const changed = [...fileHashes(output)]
+      .filter(([file, hash]) => before.get(file) !== hash && !file.startsWith("pagefind/"))
+      .map(([file]) => file)
+      .sort();
+    assert.deepEqual(changed, [
+      "biz/index.html",
+      "economy/2016-11-05/live/index.html",
+      "economy/index.html",
+      "feeds/atom.xml",
+      "feeds/biz/atom.xml",
+      "feeds/biz/rss.xml",
+      "feeds/economy/atom.xml",
+      "feeds/economy/rss.xml",
+      "feeds/rss.xml",
+      "topics/rare-earths/index.html",
+    ]);
+    // Other articles' pages name the edited one by its headline only, which did not change.
+    assert.equal(
+      before.get("economy/2016-11-04/other/index.html"),
+      fileHashes(output).get("economy/2016-11-04/other/index.html"),
+    );
+
+    await preview.waitFor(SEARCH_UPDATED, mark);
+    assert.match(indexedText(), /corrected by the desk/);
+  });
+
+  test("with a mistake in the text: says what and where, keeps the last good page, updates once fixed", async () => {
+    const printed = await preview.save(
+      path.join(content, "articles/live.md"),
+      articleText({ fields: LIVE, body: PLACEHOLDER_BODY }),
+    );
+    assert.match(printed, /articles\/live\.md:\d+: body: still holds the placeholder text/, printed);
+    assert.match(livePage(), /corrected by the desk/);
+
+    await preview.save(
+      path.join(content, "articles/live.md"),
+      articleText({ fields: LIVE, body: "Fixed text after the mistake.\n\nMore." }),
+    );
+    assert.match(livePage(), /Fixed text after the mistake\./);
+  });
+
+  test("to front matter: rebuilds every page, so other articles' lists show the new headline", async () => {
+    const before = fileHashes(output);
+    await preview.save(
+      path.join(content, "articles/live.md"),
+      articleText({ fields: { ...LIVE, headline: "Renamed story" }, body: "Fixed text after the mistake." }),
+    );
+    assert.match(readPage(output, "/economy/2016-11-04/other/"), /Renamed story/);
+    assert.notEqual(
+      before.get("economy/2016-11-04/other/index.html"),
+      fileHashes(output).get("economy/2016-11-04/other/index.html"),
+    );
   });
 });
