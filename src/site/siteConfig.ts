@@ -77,7 +77,7 @@ export const siteConfigSchema = z.strictObject({
    * it (about 150 KiB a page), so smaller parts bound the build's memory; the search page
    * merges the parts, each one more small download per search.
    */
-  searchPartSize: z.number().int().min(1).default(10_000),
+  searchPartSize: z.number().int().min(1).default(5_000),
   footerPages: z.array(z.string()),
   /** The sections whose newest articles fill the Photo and Video blocks. */
   photoSection: z.string(),
