@@ -21,7 +21,8 @@ export function withArticlesReplaced(site: Site, edits: TextEdits, bodyWarnings:
   const listing = (before: Listing): Listing => {
     let after = listings.get(before);
     if (!after) {
-      after = { ...before, articles: list(before.articles) };
+      const articles = list(before.articles);
+      after = articles === before.articles ? before : { ...before, articles };
       listings.set(before, after);
     }
     return after;
@@ -40,15 +41,15 @@ export function withArticlesReplaced(site: Site, edits: TextEdits, bodyWarnings:
           return edits.has(route.article) ? { ...route, article: current(route.article) } : route;
         case "redirect":
           return edits.has(route.target) ? { ...route, target: current(route.target) } : route;
-        case "listing":
-          return {
-            ...route,
-            page: {
-              ...route.page,
-              listing: listing(route.page.listing),
-              articles: list(route.page.articles),
-            },
-          };
+        case "listing": {
+          const { page } = route;
+          const articles = list(page.articles);
+          const whole = listing(page.listing);
+          // Most listing pages show none of the edited articles: those stay as they were.
+          return articles === page.articles && whole === page.listing
+            ? route
+            : { ...route, page: { ...page, listing: whole, articles } };
+        }
         default:
           return route;
       }

@@ -31,17 +31,21 @@ export function readTextEdits(
   changedFiles: ReadonlySet<string>,
 ): TextEditResult | undefined {
   const articlesFolder = content.resolve("articles") + path.sep;
-  const byId = new Map<string, Article>();
-  for (const route of site.routes) if (route.kind === "article") byId.set(route.article.id, route.article);
-  const edited: Article[] = [];
+  const ids: string[] = [];
   for (const changed of changedFiles) {
     const file = path.resolve(changed);
     if (!file.startsWith(articlesFolder) || !file.endsWith(".md")) return undefined;
-    const article = byId.get(file.slice(articlesFolder.length).split(path.sep).join("/"));
+    ids.push(file.slice(articlesFolder.length).split(path.sep).join("/"));
+  }
+  if (ids.length === 0) return undefined;
+  const byId = new Map<string, Article>();
+  for (const route of site.routes) if (route.kind === "article") byId.set(route.article.id, route.article);
+  const edited: Article[] = [];
+  for (const id of ids) {
+    const article = byId.get(id);
     if (!article) return undefined;
     edited.push(article);
   }
-  if (edited.length === 0) return undefined;
 
   const context = articleContext(content, site.tree, site.config, site.clock, new Set(byId.keys()));
   const edits = new Map<Article, Article>();
@@ -56,6 +60,7 @@ export function readTextEdits(
     }
     problems.push(...result.problems);
     const after = result.value;
+    // Not read: its problems, all errors, are reported below.
     if (!after) continue;
     if (!sameExceptText(before, after) || !samePictures(before, after)) return undefined;
     edits.set(before, after);
