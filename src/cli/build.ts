@@ -39,15 +39,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-/**
- * Fault injection for the tests that prove a failed build leaves the site alone:
- * `NEWSDESK_FAIL_AT=search` fails the build right after that phase has run.
- */
-function failpoint(phase: "render" | "search"): void {
-  if (process.env.NEWSDESK_FAIL_AT === phase)
-    throw new Error(`failing after ${phase}, as NEWSDESK_FAIL_AT asked`);
-}
-
 function seconds(from: number): string {
   return `${((performance.now() - from) / 1000).toFixed(1)} s`;
 }
@@ -83,9 +74,6 @@ async function build(): Promise<void> {
     const eleventyTime = performance.now() - eleventyStarted;
     const timedInside = [...buildReport.phases.values()].reduce((sum, ms) => sum + ms, 0);
     recordPhase("render", eleventyTime - timedInside);
-    // Eleventy's run rendered every page and, at its end, waited for the search index.
-    failpoint("render");
-    failpoint("search");
 
     const built = lastBuiltSite();
 

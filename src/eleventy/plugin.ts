@@ -2,6 +2,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import type { Article } from "../article/article.ts";
 import { contentFolder } from "../content/contentFolder.ts";
 import { ContentError, findContentError, formatProblem, type Problem } from "../content/problems.ts";
+import { failpoint } from "../publish/failpoint.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { writeOutputFiles } from "../publish/outputFile.ts";
 import { searchParts } from "../publish/searchDocuments.ts";
@@ -190,6 +191,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     await timed("archive pages", () =>
       writeArchivePages(build, archivePages, assets.urls, directories.output),
     );
+    failpoint("pages");
     copyUsedImages(images, imageCacheDir(), directories.output);
     // Feeds and sitemaps come straight from the model: one pass each, no template. A text
     // edit changes no address and no date, so the sitemaps stand; feeds carry summaries.

@@ -24,7 +24,7 @@ function searchable(site: Site): {
   };
 }
 
-/** `pagefind/1/`, `pagefind/2/`, ...: one folder per `size` pages, at least one. */
+/** `pagefind/1/`, `pagefind/2/`, ...: as few folders as hold `pages` at `size` each, at least one. */
 function partFolders(pages: number, size: number): string[] {
   return Array.from({ length: Math.max(1, Math.ceil(pages / size)) }, (_, part) => `pagefind/${part + 1}/`);
 }
@@ -83,9 +83,12 @@ export function searchParts(site: Site, bodies: BodyLookup): readonly SearchPart
     ...pages.map((page) => pageDocument(page, bodyOf(bodies, page))),
     ...articles.map((article) => articleDocument(article, bodyOf(bodies, article))),
   ];
-  const size = site.config.searchPartSize;
-  return partFolders(documents.length, size).map((folder, part) => ({
+  const folders = partFolders(documents.length, site.config.searchPartSize);
+  // Parts of even size: at 5,000 a part, 10,005 pages make three of 3,335, not two full
+  // parts and one of 5 pages. Each still holds at most `searchPartSize`.
+  const start = (part: number) => Math.floor((part * documents.length) / folders.length);
+  return folders.map((folder, part) => ({
     folder,
-    documents: documents.slice(part * size, (part + 1) * size),
+    documents: documents.slice(start(part), start(part + 1)),
   }));
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { close, createIndex } from "pagefind";
+import { failpoint } from "./failpoint.ts";
 import type { SearchDocument, SearchPart } from "./searchDocuments.ts";
 import type { SearchWorkerResult } from "./searchIndex.ts";
 
@@ -22,6 +23,7 @@ async function writePart(documents: readonly SearchDocument[], outputPath: strin
     if (addErrors.length > 0) throw new Error(addErrors.join("; "));
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+    failpoint("search");
     return documents.length;
   } finally {
     await close();

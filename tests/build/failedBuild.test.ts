@@ -41,7 +41,8 @@ describe("a failed build leaves the published site exactly as it was", () => {
     assert.deepEqual(leftovers(), []);
   });
 
-  for (const phase of ["render", "search"]) {
+  // Once every page is written to the staging folder; and in the search index's own thread.
+  for (const phase of ["pages", "search"]) {
     test(`a failure after ${phase}: exit 1, _site untouched, no staging folder left`, () => {
       writeFileSync(
         path.join(content, "articles/good.md"),
@@ -50,6 +51,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
       const result = runBuild(content, output, { NEWSDESK_FAIL_AT: phase });
       assert.equal(result.status, 1);
       assert.match(result.stderr, /nothing was published/);
+      assert.match(result.stderr, new RegExp(`failing after ${phase}`));
       assert.equal(hashFolder(output), goodHash);
       assert.deepEqual(leftovers(), []);
     });

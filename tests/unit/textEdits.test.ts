@@ -79,6 +79,29 @@ describe("the preview's update after an edit to an article's text", () => {
     assert.equal(listed(site.articles), "Baotou's plants doubled output.");
   });
 
+  test("successive edits keep the full build's related lists, with each article's latest version", () => {
+    const { content, site: built, file } = previewSite();
+    let site = built;
+    for (const text of ["First edit.", "Second edit.", "Third edit."]) {
+      rewrite(file, {}, text);
+      const result = readTextEdits(site, content, new Set([file]));
+      assert.ok(result?.ok, text);
+      site = withArticlesReplaced(site, result.edits, result.bodyWarnings);
+    }
+    const BAOTOU = "Baotou upgrades rare earths tech";
+    const version = (from: Site, headline: string) => from.articles.find((a) => a.headline === headline);
+    const [original, latest] = [version(built, BAOTOU), version(site, BAOTOU)];
+    const [olderBuilt, older] = [version(built, "Older news"), version(site, "Older news")];
+    assert.ok(original && latest && olderBuilt && older);
+    assert.equal(latest.summary, "Third edit.");
+    assert.ok(built.related(olderBuilt).includes(original), "the fixture relates the two");
+    assert.deepEqual(
+      site.related(older),
+      built.related(olderBuilt).map((a) => (a === original ? latest : a)),
+    );
+    assert.deepEqual(site.related(latest), built.related(original));
+  });
+
   test("any change but text takes a full build: front matter, a new picture, a new file, data", () => {
     const edit = (fields: Record<string, unknown>, body: string) => (_: ContentFolder, file: string) => {
       rewrite(file, fields, body);
