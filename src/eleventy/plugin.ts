@@ -5,7 +5,8 @@ import { ContentError, findContentError, formatProblem, type Problem } from "../
 import { failpoint } from "../publish/failpoint.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { writeOutputFiles } from "../publish/outputFile.ts";
-import { searchParts } from "../publish/searchDocuments.ts";
+import { type Searchable, searchables, searchIndexParts } from "../publish/searchDocuments.ts";
+import { type SearchFeed, searchFeed } from "../publish/searchFeed.ts";
 import { type SearchIndexRun, startSearchIndex } from "../publish/searchIndex.ts";
 import { buildSitemaps } from "../publish/sitemaps.ts";
 import {
@@ -153,21 +154,38 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     return Object.freeze({ site, images, bodies });
   });
 
-  /** Reads and checks all content, processes the pictures, renders every body and starts the search index. */
+  /**
+   * Reads and checks all content, processes the pictures and renders every body; the
+   * search index, started first, takes each page as soon as its body is ready.
+   */
   async function fullBuild(mode: BuildMode): Promise<BuildRun> {
     const site = loadSite({ content, mode, clock: buildClock(), onPhase: recordPhase });
     const illustrated = site.routes.flatMap((route): (Illustrated & Written)[] =>
       route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
     );
-    const imageRun = await timed("pictures", () =>
-      processImages(imageSources(illustrated), content.dir, imageCacheDir(), site.config.pathPrefix),
-    );
-    const bodies = await timed("article bodies", () =>
-      renderBodies(illustrated, imageRun.images, site.config.words.table),
-    );
-    // Indexed from the model on another thread and in Pagefind's process, while this one renders.
-    startSearch({ site, images: imageRun.images, bodies });
-    return { site, images: imageRun.images, bodies, imageRun, change: { kind: "all" } };
+    const searched = searchables(site);
+    const feed = startSearch(site, searched);
+    try {
+      const imageRun = await timed("pictures", () =>
+        processImages(imageSources(illustrated), content.dir, imageCacheDir(), site.config.pathPrefix),
+      );
+      // Bodies in the index's order, so its documents leave as the batches come back.
+      const searchedItems = searched.map((page) => page.item);
+      const inIndex = new Set(searchedItems);
+      const bodies = await timed("article bodies", () =>
+        renderBodies(
+          [...searchedItems, ...illustrated.filter((item) => !inIndex.has(item))],
+          imageRun.images,
+          site.config.words.table,
+          { onBatch: feed.offer },
+        ),
+      );
+      feed.finish(bodies);
+      return { site, images: imageRun.images, bodies, imageRun, change: { kind: "all" } };
+    } catch (error) {
+      stopSearchIndex();
+      throw error;
+    }
   }
 
   /** The last build with the edited articles' new text; their pages are written after Eleventy's. */
@@ -214,18 +232,27 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     // after a text edit from when the browser has had the pages.
     if (change.kind === "text") {
       clearTimeout(searchLater);
-      searchLater = setTimeout(() => startSearch(build), SEARCH_AFTER_EDIT_MS);
+      searchLater = setTimeout(
+        () => startSearch(site, searchables(site)).finish(build.bodies),
+        SEARCH_AFTER_EDIT_MS,
+      );
     }
   });
 
-  function startSearch({ site, bodies }: BuiltSite): void {
+  /**
+   * Starts the search index of `pages` on another thread and in Pagefind's process, to
+   * run while this one renders; returns the feed that hands it their documents.
+   */
+  function startSearch(site: Site, pages: readonly Searchable[]): SearchFeed {
     stopSearchIndex();
-    search = startSearchIndex(
-      searchParts(site, bodies),
+    const run = startSearchIndex(
+      searchIndexParts(pages.length, site.config.searchPartSize),
       eleventyConfig.directories.output,
       site.config.language,
     );
+    search = run;
     if (buildMode() === "preview") reportSearch();
+    return searchFeed(pages, run.add);
   }
 
   eleventyConfig.addWatchTarget(`${content.dir}/`);

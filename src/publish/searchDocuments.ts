@@ -1,7 +1,7 @@
 import type { Article } from "../article/article.ts";
 import type { ArticleImage } from "../article/frontMatter.ts";
 import type { PlainPage } from "../content/readPage.ts";
-import { type BodyLookup, bodyOf } from "../render/articleBody.ts";
+import type { Written } from "../render/articleBody.ts";
 import { escapeHtml } from "../render/escapeHtml.ts";
 import { formatDateline, formatIso } from "../site/dates.ts";
 import type { Site } from "../site/model.ts";
@@ -12,30 +12,57 @@ export interface SearchDocument {
   readonly html: string;
 }
 
-/** What search finds: the plain pages and the published articles, newest first. */
-function searchable(site: Site): {
-  readonly pages: readonly PlainPage[];
-  readonly articles: readonly Article[];
-} {
-  return {
-    pages: site.routes.flatMap((route) => (route.kind === "page" ? [route.page] : [])),
-    // A draft or scheduled article has a preview page but no place in search; nor has an expired one.
-    articles: site.articles.filter((article) => article.state === "published"),
-  };
-}
-
-/** `pagefind/1/`, `pagefind/2/`, ...: as few folders as hold `pages` at `size` each, at least one. */
-function partFolders(pages: number, size: number): string[] {
-  return Array.from({ length: Math.max(1, Math.ceil(pages / size)) }, (_, part) => `pagefind/${part + 1}/`);
+/**
+ * One page search finds: what its body is rendered from, and how its document is made
+ * once the body is ready.
+ */
+export interface Searchable {
+  readonly item: Written;
+  readonly document: (body: string) => SearchDocument;
 }
 
 /**
- * Folders of the index parts (`searchPartSize` pages each, built one Pagefind process
- * after another), relative to the site root; the search page loads the first and merges the rest.
+ * What search finds, in the index's order: the plain pages, then the published articles,
+ * newest first. A draft or scheduled article has a preview page but no place in search;
+ * nor has an expired one.
  */
+export function searchables(site: Site): readonly Searchable[] {
+  return [
+    ...site.routes.flatMap((route) =>
+      route.kind === "page"
+        ? [{ item: route.page, document: (body: string) => pageDocument(route.page, body) }]
+        : [],
+    ),
+    ...site.articles
+      .filter((article) => article.state === "published")
+      .map((article) => ({ item: article, document: (body: string) => articleDocument(article, body) })),
+  ];
+}
+
+/** One part of the search index: the folder it is written to and how many pages it holds. */
+export interface SearchPart {
+  readonly folder: string;
+  readonly pages: number;
+}
+
+/**
+ * The parts of an index of `pages` pages, built one Pagefind process after another: as
+ * few as hold them at `partSize` each, at least one, of even size (at 5,000 a part,
+ * 10,005 pages make three of 3,335, not two full parts and one of 5 pages). Each part
+ * holds the next pages in the order of searchables().
+ */
+export function searchIndexParts(pages: number, partSize: number): readonly SearchPart[] {
+  const parts = Math.max(1, Math.ceil(pages / partSize));
+  const start = (part: number) => Math.floor((part * pages) / parts);
+  return Array.from({ length: parts }, (_, part) => ({
+    folder: `pagefind/${part + 1}/`,
+    pages: start(part + 1) - start(part),
+  }));
+}
+
+/** Folders of the index parts, relative to the site root; the search page loads the first and merges the rest. */
 export function searchIndexFolders(site: Site): readonly string[] {
-  const { pages, articles } = searchable(site);
-  return partFolders(pages.length + articles.length, site.config.searchPartSize);
+  return searchIndexParts(searchables(site).length, site.config.searchPartSize).map((part) => part.folder);
 }
 
 /** A picture's words as the page shows them: its alt text (as Pagefind indexes it in a page), caption and credit. */
@@ -68,27 +95,4 @@ function pageDocument(page: PlainPage, body: string): SearchDocument {
     url: page.url,
     html: `<html><body><article data-pagefind-body><h1>${escapeHtml(page.title)}</h1>${body}</article></body></html>`,
   };
-}
-
-/** One part of the search index: the folder it is written to and the pages it holds. */
-export interface SearchPart {
-  readonly folder: string;
-  readonly documents: readonly SearchDocument[];
-}
-
-/** Every searchable page as a search document, in the parts searchIndexFolders names. */
-export function searchParts(site: Site, bodies: BodyLookup): readonly SearchPart[] {
-  const { pages, articles } = searchable(site);
-  const documents = [
-    ...pages.map((page) => pageDocument(page, bodyOf(bodies, page))),
-    ...articles.map((article) => articleDocument(article, bodyOf(bodies, article))),
-  ];
-  const folders = partFolders(documents.length, site.config.searchPartSize);
-  // Parts of even size: at 5,000 a part, 10,005 pages make three of 3,335, not two full
-  // parts and one of 5 pages. Each still holds at most `searchPartSize`.
-  const start = (part: number) => Math.floor((part * documents.length) / folders.length);
-  return folders.map((folder, part) => ({
-    folder,
-    documents: documents.slice(start(part), start(part + 1)),
-  }));
 }

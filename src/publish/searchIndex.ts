@@ -1,13 +1,20 @@
 import { typeScriptWorker } from "../workers/typeScriptWorker.ts";
-import type { SearchPart } from "./searchDocuments.ts";
+import type { SearchDocument, SearchPart } from "./searchDocuments.ts";
 
-/** A search index being built on its own thread while the pages are rendered. */
+/** A search index being built on its own thread while the bodies and pages are rendered. */
 export interface SearchIndexRun {
+  /** Hands it the next documents, in the order of the parts. */
+  add(documents: readonly SearchDocument[]): void;
   /** Settles when every part is written: how many pages it holds and how long it took. */
   readonly done: Promise<{ readonly pages: number; readonly seconds: number }>;
   /** Stops it (the build failed or another began); `done` then rejects. */
   stop(): void;
 }
+
+/** What the build tells the search thread. */
+export type SearchWorkerMessage =
+  | { readonly kind: "documents"; readonly documents: readonly SearchDocument[] }
+  | { readonly kind: "stop" };
 
 export type SearchWorkerResult =
   | { readonly ok: true; readonly pages: number }
@@ -17,9 +24,10 @@ export type SearchWorkerResult =
 const STOP_GRACE_MS = 2000;
 
 /**
- * Starts building the Pagefind index of `parts`, each into its folder of the site. The
- * work runs in Pagefind's own process, driven from a worker thread: the main thread's
- * render never yields to its event loop, so from there Pagefind would wait for the end.
+ * Starts building the Pagefind index in `parts`, each into its folder of the site, from
+ * the documents `add` hands it. The work runs in Pagefind's own process, driven from a
+ * worker thread: the main thread's render never yields to its event loop, so from there
+ * Pagefind would wait for the end.
  */
 export function startSearchIndex(
   parts: readonly SearchPart[],
@@ -42,10 +50,14 @@ export function startSearchIndex(
   });
   // A stopped run is nobody's concern: only an awaited one reports its failure.
   done.catch(() => {});
-  const stop = () => {
-    worker.postMessage("stop");
-    // Ends the thread even if it cannot answer.
-    setTimeout(() => void worker.terminate(), STOP_GRACE_MS).unref();
+  const tell = (message: SearchWorkerMessage) => worker.postMessage(message);
+  return {
+    add: (documents) => tell({ kind: "documents", documents }),
+    done,
+    stop: () => {
+      tell({ kind: "stop" });
+      // Ends the thread even if it cannot answer.
+      setTimeout(() => void worker.terminate(), STOP_GRACE_MS).unref();
+    },
   };
-  return { done, stop };
 }

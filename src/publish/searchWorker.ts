@@ -3,7 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { close, createIndex } from "pagefind";
 import { failpoint } from "./failpoint.ts";
 import type { SearchDocument, SearchPart } from "./searchDocuments.ts";
-import type { SearchWorkerResult } from "./searchIndex.ts";
+import type { SearchWorkerMessage, SearchWorkerResult } from "./searchIndex.ts";
 
 const { parts, siteFolder, language } = workerData as {
   readonly parts: readonly SearchPart[];
@@ -11,38 +11,53 @@ const { parts, siteFolder, language } = workerData as {
   readonly language: string;
 };
 
-/** Indexes one part in a fresh Pagefind process, which frees its memory when it ends. */
-async function writePart(documents: readonly SearchDocument[], outputPath: string): Promise<number> {
+/** Documents the build has sent and Pagefind has not been given yet. */
+const arrived: SearchDocument[] = [];
+/** Wakes a part waiting for more documents. */
+let wake: (() => void) | undefined;
+
+parentPort?.on("message", async (message: SearchWorkerMessage) => {
+  if (message.kind === "stop") {
+    // A newer build began or this one failed: end Pagefind's process first, so it is not
+    // left writing into a closed pipe.
+    await close();
+    process.exit(0);
+  }
+  for (const document of message.documents) arrived.push(document);
+  wake?.();
+});
+
+/**
+ * Indexes one part in a fresh Pagefind process, which frees its memory when it ends.
+ * Each document goes to Pagefind as soon as it arrives, while the build renders the rest.
+ */
+async function writePart({ folder, pages }: SearchPart): Promise<void> {
   try {
     const { index, errors } = await createIndex({ forceLanguage: language });
     if (!index) throw new Error(errors.join("; "));
-    const added = await Promise.all(
-      documents.map(({ url, html }) => index.addHTMLFile({ url, content: html })),
-    );
-    const addErrors = added.flatMap((result) => result.errors);
+    const added: Promise<{ readonly errors: readonly string[] }>[] = [];
+    while (added.length < pages) {
+      if (arrived.length === 0)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      for (const { url, html } of arrived.splice(0, pages - added.length))
+        added.push(index.addHTMLFile({ url, content: html }));
+    }
+    const addErrors = (await Promise.all(added)).flatMap((result) => result.errors);
     if (addErrors.length > 0) throw new Error(addErrors.join("; "));
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: path.join(siteFolder, folder) });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
     failpoint("search");
-    return documents.length;
   } finally {
     await close();
   }
 }
 
-// Told to stop (a newer build began): end Pagefind's process first, so it is not left
-// writing into a closed pipe.
-parentPort?.once("message", async () => {
-  await close();
-  process.exit(0);
-});
-
 let result: SearchWorkerResult;
 try {
-  let pages = 0;
-  for (const { folder, documents } of parts)
-    pages += await writePart(documents, path.join(siteFolder, folder));
-  result = { ok: true, pages };
+  for (const part of parts) await writePart(part);
+  result = { ok: true, pages: parts.reduce((sum, part) => sum + part.pages, 0) };
 } catch (error) {
   result = { ok: false, message: error instanceof Error ? error.message : String(error) };
 }

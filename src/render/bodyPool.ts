@@ -11,20 +11,30 @@ const BATCH = 64;
  */
 const WORKERS_FROM = 3000;
 
+export interface BodyPoolOptions {
+  /** From how many bodies on worker threads are used; fewer are rendered in-thread. */
+  readonly workersFrom?: number;
+  /** Called with the bodies so far each time a batch of them is done (the search index takes them). */
+  readonly onBatch?: (bodies: BodyLookup) => void;
+}
+
 /**
  * Renders, sanitises and minifies every body once per build, over all cores: the
- * heaviest per-article work leaves Eleventy's single-threaded render. From `workersFrom`
- * bodies on it uses worker threads; fewer are rendered in-thread.
+ * heaviest per-article work leaves Eleventy's single-threaded render. Batches are handed
+ * out in the order of `items`, so the bodies are ready roughly in that order.
  */
 export async function renderBodies(
   items: readonly Written[],
   images: ImageLookup,
   tableLabel: string,
-  workersFrom = WORKERS_FROM,
+  { workersFrom = WORKERS_FROM, onBatch }: BodyPoolOptions = {},
 ): Promise<BodyLookup> {
   const bodies = new Map<string, string>();
   if (items.length < workersFrom) {
-    for (const item of items) bodies.set(item.file, await articleBodyHtml(item, images, tableLabel));
+    for (const [n, item] of items.entries()) {
+      bodies.set(item.file, await articleBodyHtml(item, images, tableLabel));
+      if ((n + 1) % BATCH === 0) onBatch?.(bodies);
+    }
     return bodies;
   }
   const workerData = { images: [...images], tableLabel };
@@ -51,6 +61,7 @@ export async function renderBodies(
         }
         for (const [i, item] of batch.entries()) bodies.set(item.file, result.html[i] as string);
         sendNext();
+        onBatch?.(bodies);
       });
       worker.on("error", reject);
       sendNext();

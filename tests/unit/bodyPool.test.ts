@@ -9,7 +9,7 @@ const BODY = (n: number) =>
 test("bodies rendered over worker threads equal bodies rendered in-thread, each under its own file", async () => {
   // Workers from 100 bodies on (a build starts them from thousands), so several batches go to each.
   const items = Array.from({ length: 600 }, (_, n) => ({ file: `content/articles/a${n}.md`, body: BODY(n) }));
-  const bodies = await renderBodies(items, new Map(), "Table", 100);
+  const bodies = await renderBodies(items, new Map(), "Table", { workersFrom: 100 });
   assert.equal(bodies.size, items.length);
   for (const n of [0, 63, 64, 599]) {
     const html = bodies.get(`content/articles/a${n}.md`);

@@ -1,13 +1,19 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import { searchIndexFolders, searchParts } from "../../src/publish/searchDocuments.ts";
+import {
+  type SearchDocument,
+  searchables,
+  searchIndexFolders,
+  searchIndexParts,
+} from "../../src/publish/searchDocuments.ts";
+import { searchFeed } from "../../src/publish/searchFeed.ts";
 import { loadSite } from "../../src/site/model.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
-test("the search index is split into as few parts as the part size allows, of even size", () => {
-  // Six published articles, one draft and the fixture's About Us page: seven searchable pages.
+/** Six published articles, one draft and the fixture's About Us page: seven searchable pages. */
+function fixtureSite() {
   const articles = Object.fromEntries(
     Array.from({ length: 6 }, (_, i) => [
       `story-${i}.md`,
@@ -20,25 +26,56 @@ test("the search index is split into as few parts as the part size allows, of ev
       site: { searchPartSize: 3 },
     }),
   );
-  const site = loadSite({
+  return loadSite({
     content,
     mode: "production",
     clock: DateTime.fromISO("2026-11-28T12:00:00+08:00"),
     env: {},
   });
-  const written = [...site.articles, ...site.routes.flatMap((r) => (r.kind === "page" ? [r.page] : []))];
-  const parts = searchParts(site, new Map(written.map((item) => [item.file, "<p>Text.</p>"])));
+}
 
-  assert.deepEqual(
-    parts.map((part) => [part.folder, part.documents.length]),
-    [
-      ["pagefind/1/", 2],
-      ["pagefind/2/", 2],
-      ["pagefind/3/", 3],
-    ],
-  );
-  assert.deepEqual(searchIndexFolders(site), ["pagefind/1/", "pagefind/2/", "pagefind/3/"]);
-  const urls = parts.flatMap((part) => part.documents.map((document) => document.url));
-  assert.equal(new Set(urls).size, 7, "every page once");
-  assert.ok(!urls.some((url) => url.includes("draft")), "no draft");
+describe("the search index's pages and parts", () => {
+  test("pages first, then published articles newest first; no draft", () => {
+    const urls = searchables(fixtureSite()).map((page) => page.document("<p>Text.</p>").url);
+    assert.equal(urls.length, 7);
+    assert.equal(urls[0], "/about-us/");
+    assert.match(urls[1] ?? "", /2016-11-06/);
+    assert.match(urls[6] ?? "", /2016-11-01/);
+    assert.ok(!urls.some((url) => url.includes("draft")));
+  });
+
+  test("as few parts as the part size allows, of even size", () => {
+    assert.deepEqual(searchIndexFolders(fixtureSite()), ["pagefind/1/", "pagefind/2/", "pagefind/3/"]);
+    assert.deepEqual(
+      searchIndexParts(7, 3).map((part) => part.pages),
+      [2, 2, 3],
+    );
+    assert.deepEqual(
+      searchIndexParts(10_005, 5_000).map((part) => part.pages),
+      [3335, 3335, 3335],
+    );
+    assert.deepEqual(
+      searchIndexParts(0, 5_000).map((part) => part.pages),
+      [0],
+    );
+  });
+
+  test("the feed sends documents in order, each once its body and every body before it are ready", () => {
+    const pages = searchables(fixtureSite());
+    const sent: SearchDocument[][] = [];
+    const feed = searchFeed(pages, (documents) => sent.push([...documents]));
+    const body = (n: number): [string, string] => [pages[n]?.item.file ?? "", `<p>Body ${n}</p>`];
+
+    feed.offer(new Map([body(1), body(2)]));
+    assert.equal(sent.length, 0, "nothing before the first page's body");
+    feed.offer(new Map([body(0), body(1), body(2), body(4)]));
+    assert.deepEqual(
+      sent.map((documents) => documents.map((document) => document.url)),
+      [pages.slice(0, 3).map((page) => page.document("").url)],
+    );
+    assert.throws(() => feed.finish(new Map([body(3)])), /no body was rendered/);
+    feed.finish(new Map(pages.map((_, n) => body(n))));
+    assert.equal(sent.flat().length, 7);
+    assert.match(sent.flat()[6]?.html ?? "", /Body 6/);
+  });
 });
