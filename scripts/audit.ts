@@ -16,8 +16,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse from "lighthouse";
+import { serveFolder } from "../src/cli/staticServer.ts";
 import { articlePages } from "../tests/helpers/samplePages.ts";
-import { serveFolder } from "../tests/helpers/staticServer.ts";
 
 const PROJECT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

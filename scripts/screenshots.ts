@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserSkipReason, launchBrowser } from "../tests/helpers/browser.ts";
-import { serveFolder } from "../tests/helpers/staticServer.ts";
+import { launchBrowser } from "../src/cli/headlessChromium.ts";
+import { serveFolder } from "../src/cli/staticServer.ts";
+import { browserSkipReason } from "../tests/helpers/browser.ts";
 
 const ROOT = path.resolve(process.env.SITE_DIR ?? "_site");
 const OUT = path.resolve("screenshots");

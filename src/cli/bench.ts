@@ -6,13 +6,15 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { generateNewsroom } from "./bench/generateArticles.ts";
 import { previewEdits } from "./bench/previewEdits.ts";
+import { searchLatency } from "./bench/searchLatency.ts";
 
 /**
  * `npm run bench -- --articles N` (or `--content DIR`): builds a synthetic newsroom with
  * the real production build and reports each phase's time, the wall time and the peak
  * memory of the largest single process. It checks the output, so no speed comes from
  * skipped work. `--related-only` times the related-news step alone; `--preview` times the
- * preview after edits to an article's text. A script, not a test.
+ * preview after edits to an article's text; `--search` also times the built site's search
+ * page in headless Chromium. A script, not a test.
  */
 const { values } = parseArgs({
   options: {
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     "related-only": { type: "boolean", default: false },
     /** Time the preview (`npm start`) after edits to one article's text. */
     preview: { type: "boolean", default: false },
+    /** After the build, time searches on the built site in headless Chromium. */
+    search: { type: "boolean", default: false },
   },
 });
 
@@ -195,6 +199,7 @@ async function fullBuild(content: string): Promise<void> {
     problems.length === 0 ? "  output checked: complete" : `  OUTPUT INCOMPLETE: ${problems.join("; ")}`,
   );
   process.exitCode = problems.length === 0 ? 0 : 1;
+  if (values.search) await searchLatency(content, output);
 }
 
 try {

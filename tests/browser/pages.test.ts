@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext } from "playwright-core";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { launchBrowser } from "../../src/cli/headlessChromium.ts";
+import { serveFolder } from "../../src/cli/staticServer.ts";
+import { browserSkipReason } from "../helpers/browser.ts";
 import { runBuild, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
-import { serveFolder } from "../helpers/staticServer.ts";
 
 const skip = browserSkipReason();
 let browser: BrowserContext;

@@ -3,8 +3,9 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext } from "playwright-core";
+import { launchBrowser } from "../../src/cli/headlessChromium.ts";
 import { type Preview, startPreview } from "../../src/cli/previewProcess.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { browserSkipReason } from "../helpers/browser.ts";
 import { tempOutput } from "../helpers/build.ts";
 import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { launchBrowser } from "../../src/cli/headlessChromium.ts";
+import { serveFolder } from "../../src/cli/staticServer.ts";
+import { browserSkipReason } from "../helpers/browser.ts";
 import { PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
 import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 import { articlePages, type PageKinds, samplePageKinds } from "../helpers/samplePages.ts";
-import { serveFolder } from "../helpers/staticServer.ts";
 
 // 2026-11-28 12:00 Beijing time: every sample article is out and popular.json is fresh.
 const EPOCH = "1795838400";

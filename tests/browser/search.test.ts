@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { launchBrowser } from "../../src/cli/headlessChromium.ts";
+import { serveFolder } from "../../src/cli/staticServer.ts";
+import { browserSkipReason } from "../helpers/browser.ts";
 import { PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
-import { serveFolder } from "../helpers/staticServer.ts";
 
 const skip = browserSkipReason();
 let browser: BrowserContext;
