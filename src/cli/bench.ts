@@ -31,6 +31,11 @@ const { values } = parseArgs({
   },
 });
 
+if (values.search && (values.preview || values["related-only"])) {
+  console.error("--search times the search page of a full build: leave out --preview and --related-only");
+  process.exit(2);
+}
+
 // The bench's clock: every generated article is dated before it, so all are published.
 const EPOCH = "1795838400";
 const PROJECT = path.resolve(import.meta.dirname, "../..");

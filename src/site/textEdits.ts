@@ -60,7 +60,7 @@ export function readTextEdits(
     }
     problems.push(...result.problems);
     const after = result.value;
-    // Not read: its problems, all errors, are reported below.
+    // Unreadable: its problems, all of them errors, are reported below.
     if (!after) continue;
     if (!sameExceptText(before, after) || !samePictures(before, after)) return undefined;
     edits.set(before, after);
