@@ -55,6 +55,9 @@ export async function renderBodies(
       };
       worker.on("message", (result: { ok: true; html: string[] } | { ok: false; message: string }) => {
         if (!result.ok) {
+          // The build is failing: the other workers stop after the batch they hold, rather
+          // than keep the process alive through the rest of the queue.
+          next = items.length;
           void worker.terminate();
           reject(new Error(`rendering article bodies failed: ${result.message}`));
           return;
