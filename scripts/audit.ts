@@ -16,11 +16,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse from "lighthouse";
+import { CHROMIUM } from "../src/cli/headlessChromium.ts";
 import { serveFolder } from "../src/cli/staticServer.ts";
 import { articlePages } from "../tests/helpers/samplePages.ts";
 
 const PROJECT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
 /** The lowest acceptable score of each category, out of 100. */
