@@ -20,11 +20,46 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "serve" | "watch";
+    /** Runs after the config file: what the caller adds for this run. */
+    config?: (config: EleventyConfig) => void;
   }
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Reads the config; before watch(). */
+    init(): Promise<void>;
+    /** Builds, then rebuilds on every change to the watched files. */
+    watch(): Promise<unknown>;
+    stopWatch(): Promise<void>;
     setIsVerbose(verbose: boolean): void;
+    /** Eleventy prints nothing of its own (errors included): the caller reports. */
+    disableLogger(): void;
+  }
+}
+
+// The dev server Eleventy serves with, used directly by `npm start` to choose its address.
+declare module "@11ty/eleventy-dev-server" {
+  import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
+  export interface DevServerOptions {
+    port?: number;
+    liveReload?: boolean;
+    domDiff?: boolean;
+    showVersion?: boolean;
+    messageOnStart?: (info: { hosts: string[]; localhostUrl: string }) => string | false;
+    middleware?: ((request: IncomingMessage, response: ServerResponse, next: () => void) => void)[];
+    logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
+  }
+
+  export default class EleventyDevServer {
+    constructor(name: string, dir: string, options?: DevServerOptions);
+    readonly server: Server;
+    /** Starts listening; newsdesk overrides it to choose the address. */
+    protected _serverListen(port: number): void;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    reload(event: { files: string[] }): void;
+    close(): Promise<void>;
   }
 }

@@ -1,6 +1,6 @@
 import type { ArticleImage } from "../../src/article/frontMatter.ts";
+import { normaliseSrc } from "../../src/content/pictureFiles.ts";
 import { escapeHtml } from "../../src/render/escapeHtml.ts";
-import { normaliseSrc } from "../../src/render/images.ts";
 import { pictureHtml } from "../../src/render/picture.ts";
 import { useHref, usePage } from "./context.ts";
 

@@ -1,5 +1,5 @@
 import type { Article } from "../../src/article/article.ts";
-import { normaliseSrc } from "../../src/render/images.ts";
+import { normaliseSrc } from "../../src/content/pictureFiles.ts";
 import { useHref, usePage } from "./context.ts";
 import { useSamePerBuild } from "./samePerBuild.ts";
 

@@ -43,8 +43,8 @@ export interface Article {
   readonly gallery: readonly ArticleImage[];
   readonly expires: DateTime | undefined;
   readonly corrections: readonly Correction[];
-  /** Old URL paths that redirect to this article. */
-  readonly aliases: readonly string[];
+  /** Old URL paths that redirect to this article, each with its line in the file. */
+  readonly aliases: readonly Alias[];
   readonly top: boolean;
   readonly state: PublishState;
   readonly slug: string;
@@ -56,6 +56,12 @@ export interface Article {
   readonly bodyLine: number;
   /** The editor's pinned related articles (ids), each with its line in the file. */
   readonly relatedPins: readonly { readonly id: string; readonly line: number }[];
+}
+
+/** An old address of an article (root-relative, without the path prefix), and where the editor wrote it. */
+export interface Alias {
+  readonly url: string;
+  readonly line: number;
 }
 
 /** Newest first; equal times by URL, so every list has one fixed order. */

@@ -1,12 +1,13 @@
 import { closest } from "fastest-levenshtein";
 import { z } from "zod";
 import { DATE_EXAMPLE } from "../site/dates.ts";
+import { plainText } from "../site/plainText.ts";
 
 /**
  * The article contract: every front-matter field, its type and an example an editor can
  * copy. One schema (zod) turns `unknown` into `ArticleFrontMatter` or a list of problems.
  */
-const text = z.string().trim().min(1);
+const text = plainText.trim().min(1);
 const imageSchema = z.strictObject({
   src: text,
   alt: text,

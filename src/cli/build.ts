@@ -1,10 +1,11 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
-import { findContentError, formatProblem } from "../content/problems.ts";
+import { failureSummary, findContentError, formatProblem } from "../content/problems.ts";
 import { buildReport, recordPhase } from "../eleventy/buildReport.ts";
 import { lastBuiltSite, stopSearchIndex } from "../eleventy/plugin.ts";
+import { PublishError, publishStaging, recoverSiteFolder, siteFolders } from "../publish/siteFolder.ts";
+import { describeSystemError, findSystemError } from "../publish/systemError.ts";
 
 /**
  * The production build: check content, render every page into a staging folder, index it
@@ -19,9 +20,8 @@ const { values } = parseArgs({
     report: { type: "string" },
   },
 });
-const output = path.resolve(values.output);
-const staging = `${output}.staging-${process.pid}`;
-const retired = `${output}.old-${process.pid}`;
+const folders = siteFolders(values.output);
+const { staging } = folders;
 const started = performance.now();
 
 function removeStaging() {
@@ -64,11 +64,14 @@ function showProgress(): () => void {
 
 async function build(): Promise<void> {
   process.env.NEWSDESK_CONTENT = values.content;
+  for (const line of recoverSiteFolder(values.output)) console.warn(line);
   removeStaging();
   const stopProgress = showProgress();
   try {
     const eleventyStarted = performance.now();
     const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
+    // Every problem is reported once, below, in the editors' form: not again by Eleventy, with its stack.
+    eleventy.disableLogger();
     await eleventy.write();
     // Eleventy's run holds the content phases the plugin timed; the rest of it is rendering.
     const eleventyTime = performance.now() - eleventyStarted;
@@ -76,13 +79,11 @@ async function build(): Promise<void> {
     recordPhase("render", eleventyTime - timedInside);
 
     const built = lastBuiltSite();
-
-    if (existsSync(output)) renameSync(output, retired);
-    renameSync(staging, output);
-    rmSync(retired, { recursive: true, force: true });
+    const warning = publishStaging(folders);
     stopProgress();
-    for (const warning of built?.site.warnings ?? []) console.warn(formatProblem(warning));
+    for (const problem of built?.site.warnings ?? []) console.warn(formatProblem(problem));
     report(built?.site.routes.length ?? 0, built);
+    if (warning) console.warn(`warning: ${warning}`);
   } finally {
     stopProgress();
   }
@@ -126,10 +127,14 @@ try {
   stopSearchIndex();
   removeStaging();
   const contentError = findContentError(error);
+  const systemError = findSystemError(error);
   if (contentError) {
     for (const problem of contentError.problems) console.error(formatProblem(problem));
-    const errors = contentError.problems.filter((p) => p.severity === "error").length;
-    console.error(`\n${errors} error${errors === 1 ? "" : "s"} in the content; nothing was published.`);
+    console.error(`\n${failureSummary(contentError.problems)}`);
+  } else if (error instanceof PublishError) {
+    console.error(`The build failed: ${error.message}.`);
+  } else if (systemError) {
+    console.error(describeSystemError(systemError, staging, folders.output));
   } else {
     // Not an editor's mistake: a bug or a broken machine, so the stack helps whoever fixes it.
     console.error("The build failed; nothing was published.");

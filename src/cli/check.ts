@@ -1,10 +1,17 @@
 import { parseArgs } from "node:util";
 import { contentFolder } from "../content/contentFolder.ts";
-import { formatProblem, type Problem, sortProblems } from "../content/problems.ts";
+import {
+  failureSummary,
+  findContentError,
+  formatProblem,
+  type Problem,
+  sortProblems,
+} from "../content/problems.ts";
 import { listMarkdownFiles } from "../content/sourceFiles.ts";
 import { contentDirFromEnv } from "../eleventy/plugin.ts";
+import { checkSite } from "../publish/siteCheck.ts";
+import { recoverSiteFolder } from "../publish/siteFolder.ts";
 import { buildClock } from "../site/buildClock.ts";
-import { checkSite } from "../site/model.ts";
 
 /**
  * `npm run check`: every problem in the content, as the production build would find them,
@@ -12,13 +19,15 @@ import { checkSite } from "../site/model.ts";
  * line each, then a summary. Exit 1 on any error; warnings alone exit 0.
  * `--json` prints one JSON object instead, for editors' tools and CI.
  */
-const USAGE = "usage: npm run check -- [--content DIR] [--json]";
+const USAGE = "usage: npm run check -- [--content DIR] [--output DIR] [--json]";
 
 function parse() {
   try {
     return parseArgs({
       options: {
         content: { type: "string", default: contentDirFromEnv() },
+        /** The published site, put right first if a build was stopped while publishing it. */
+        output: { type: "string", default: "_site" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -45,6 +54,7 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
+  for (const line of recoverSiteFolder(values.output)) console.error(line);
   const content = contentFolder(values.content);
   const result = checkSite({ content, mode: "production", clock: buildClock() });
   const problems: Problem[] = sortProblems(result.problems);
@@ -77,8 +87,16 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (error) {
-  // Not an editor's mistake (a bug, an unreadable folder, a bad SOURCE_DATE_EPOCH): say so plainly.
-  console.error("The check could not run.");
-  console.error(error);
-  process.exitCode = 2;
+  const settings = findContentError(error);
+  if (settings) {
+    // A setting the check was run with (SITE_URL, SOURCE_DATE_EPOCH): said as the build says it.
+    for (const problem of settings.problems) console.error(formatProblem(problem));
+    console.error(`\n${failureSummary(settings.problems, "nothing was checked")}`);
+    process.exitCode = 1;
+  } else {
+    // Not an editor's mistake (a bug, an unreadable folder): say so plainly.
+    console.error("The check could not run.");
+    console.error(error);
+    process.exitCode = 2;
+  }
 }

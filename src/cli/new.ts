@@ -6,12 +6,14 @@ import { DateTime } from "luxon";
 import { Document } from "yaml";
 import { type ContentFolder, contentFolder } from "../content/contentFolder.ts";
 import { editorialProblems, PLACEHOLDER_BODY } from "../content/editorialChecks.ts";
-import { formatProblem, type Problem } from "../content/problems.ts";
+import { pictureCheck } from "../content/pictureFiles.ts";
+import { ContentError, formatProblem } from "../content/problems.ts";
 import { readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
 import { contentDirFromEnv } from "../eleventy/plugin.ts";
 import { buildClock } from "../site/buildClock.ts";
 import { parseEditorDate } from "../site/dates.ts";
+import { articleContext } from "../site/model.ts";
 import { buildSectionTree, isTopSection, type SectionTree, sectionTreeSchema } from "../site/sections.ts";
 import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "../site/siteConfig.ts";
 import { toSlug } from "../site/slugs.ts";
@@ -67,21 +69,15 @@ function readSite(content: ContentFolder): { config: SiteConfig; tree: SectionTr
   const site = readDataFile(content, "_data/site.json", siteConfigSchema);
   const sections = readDataFile(content, "_data/sections.json", sectionTreeSchema);
   const problems = [...site.problems, ...sections.problems];
-  if (!site.value || !sections.value) throw new ContentProblems(problems);
+  if (!site.value || !sections.value) throw new ContentError(problems);
   const { tree, errors } = buildSectionTree(sections.value);
   if (errors.length > 0) {
     const file = content.label("_data/sections.json");
-    throw new ContentProblems(
+    throw new ContentError(
       errors.map((message) => ({ severity: "error", file, line: 1, field: "sections", message })),
     );
   }
   return { config: resolveSiteConfig(site.value), tree };
-}
-
-class ContentProblems extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super("content problems");
-  }
 }
 
 /** The same words as the checker's, so an editor sees one message for one mistake. */
@@ -279,21 +275,17 @@ async function main(): Promise<number> {
   }
 
   // What was written must pass the same checks as the build; if not, take it back.
-  const { value: article, problems } = readArticle(label, id, readFileSync(file, "utf8"), {
-    tree,
-    zone: config.timeZone,
-    clock: buildClock(),
-    contentFileExists: () => true,
-    articleIds: new Set([id]),
-  });
+  const checkPicture = pictureCheck(content);
+  const context = articleContext(tree, config, buildClock(), checkPicture, new Set([id]));
+  const { value: article, problems } = readArticle(label, id, readFileSync(file, "utf8"), context);
   if (!article || problems.length > 0) {
     unlinkSync(file);
-    throw new ContentProblems(problems);
+    throw new ContentError(problems);
   }
 
   console.log(`Wrote ${label}`);
   console.log(`Preview: ${PREVIEW_ORIGIN}${article.url} (with npm start running)`);
-  for (const warning of editorialProblems([article], new Set([article.url]), config)) {
+  for (const warning of editorialProblems([article], new Set([article.url]), { ...config, checkPicture })) {
     console.log(formatProblem(warning));
   }
   return 0;
@@ -305,7 +297,7 @@ try {
   if (error instanceof UsageError) {
     console.error(error.message);
     process.exitCode = 1;
-  } else if (error instanceof ContentProblems) {
+  } else if (error instanceof ContentError) {
     for (const problem of error.problems) console.error(formatProblem(problem));
     console.error("Nothing was written.");
     process.exitCode = 1;

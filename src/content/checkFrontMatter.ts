@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { describeIssues } from "../article/frontMatter.ts";
+import { controlCharacterIn } from "../site/plainText.ts";
 import { type FrontMatterBlock, readFrontMatterBlock } from "./frontMatterBlock.ts";
 import type { Problem } from "./problems.ts";
 
@@ -37,6 +38,11 @@ export function checkFrontMatter<S extends z.ZodObject>(
     return { block, fields: undefined, problems, error };
   }
   for (const syntax of block.syntaxErrors) error(syntax.line, "front matter", syntax.message);
+  const control = controlCharacterIn(block.body);
+  if (control) {
+    const line = block.bodyLine + (block.body.slice(0, control.index).match(/\n/g)?.length ?? 0);
+    error(line, "body", control.message);
+  }
   if (!block.data) return { block: undefined, fields: undefined, problems, error };
 
   const parsed = schema.safeParse(block.data);

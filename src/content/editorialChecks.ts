@@ -1,6 +1,8 @@
 import type { Article } from "../article/article.ts";
+import { MAX_NESTING, tooDeeplyNestedAt } from "../markdown/parser.ts";
 import { formatUrlDate } from "../site/dates.ts";
 import { normaliseUrlPath } from "../site/urls.ts";
+import { hasScheme, type PictureCheck } from "./pictureFiles.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -8,7 +10,8 @@ import type { Problem } from "./problems.ts";
  * over every article (maps keyed by day and headline, by tag), so the cost grows with the
  * size of the content, never with the number of pairs of articles.
  *
- * - an image in the body without alt text is an error (readers who cannot see it get nothing);
+ * - an image in the body without alt text is an error (readers who cannot see it get nothing), and
+ *   so is a picture of the site that is missing, not a picture or outside the content folder;
  * - warnings: an over-long headline, a link to an article address that does not exist, two
  *   articles with the same headline on the same day, tags spelt differently in case or spacing.
  *
@@ -20,6 +23,8 @@ export interface EditorialConfig {
   readonly baseUrl: string;
   /** `/` or `/newsroom/`. */
   readonly pathPrefix: string;
+  /** What is wrong with a picture the body shows from the content folder, if anything. */
+  readonly checkPicture: PictureCheck;
 }
 
 export const MAX_HEADLINE_LENGTH = 110;
@@ -49,10 +54,22 @@ export function editorialProblems(
       });
     }
     checkHeadlineLength(article, problems);
-    checkBody(article, links, problems);
+    checkBody(article, links, config.checkPicture, problems);
   }
   checkSameHeadlineSameDay(articles, problems);
   checkTagSpellings(articles, problems);
+  return problems;
+}
+
+/** The checks of a body alone, for the plain pages (About Us, ...): the same as an article's body gets. */
+export function bodyProblems(
+  items: readonly WithBody[],
+  knownUrls: ReadonlySet<string>,
+  config: EditorialConfig,
+): Problem[] {
+  const problems: Problem[] = [];
+  const links = linkResolver(knownUrls, config);
+  for (const item of items) checkBody(item, links, config.checkPicture, problems);
   return problems;
 }
 
@@ -138,6 +155,18 @@ function nameFiles(files: readonly string[]): string {
 // ---------------------------------------------------------------- the body
 
 const IMAGE_WITHOUT_ALT = /!\[\s*\](?:\(\s*<?([^\s)>]*)|\[[^\]]*\])/g;
+/** A picture in the body: `![alt](src "title")` or `<img src="...">`; the source is group 1 or 2. */
+const BODY_PICTURE =
+  /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+
+/** The pictures of the site a body shows (not those on other hosts, nor any shown as code), with their offsets. */
+export function bodyPictures(body: string): { readonly src: string; readonly index: number }[] {
+  if (!body.includes("![") && !/<img/i.test(body)) return [];
+  return [...withoutCode(body).matchAll(BODY_PICTURE)].flatMap((match) => {
+    const src = match[1] ?? match[2] ?? "";
+    return src && !hasScheme(src) && !src.startsWith("//") ? [{ src, index: match.index }] : [];
+  });
+}
 const IMG_TAG = /<img\b[^>]*>/gi;
 const ALT_ATTRIBUTE = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 const SRC_ATTRIBUTE = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
@@ -181,7 +210,22 @@ function parseUrl(text: string): URL | undefined {
   }
 }
 
-function checkBody(article: Article, links: LinkResolver, problems: Problem[]): void {
+function checkBody(
+  article: WithBody,
+  links: LinkResolver,
+  checkPicture: PictureCheck,
+  problems: Problem[],
+): void {
+  const deepAt = tooDeeplyNestedAt(article.body);
+  if (deepAt !== undefined) {
+    problems.push({
+      severity: "error",
+      file: article.file,
+      line: article.bodyLine + deepAt,
+      field: "body",
+      message: `quotes or lists are nested more than ${MAX_NESTING} levels deep here; flatten them (no reader can follow them, and text nested deeper still would be lost)`,
+    });
+  }
   const body = withoutCode(article.body);
   const lineOf = lineFinder(body, article.bodyLine);
   const found: { index: number; problem: Problem }[] = [];
@@ -201,6 +245,7 @@ function checkBody(article: Article, links: LinkResolver, problems: Problem[]): 
       );
     }
   }
+  found.push(...pictureFinds(article, checkPicture, lineOf));
   if (/<img/i.test(body)) {
     for (const match of body.matchAll(IMG_TAG)) {
       const alt = attribute(ALT_ATTRIBUTE, match[0]);
@@ -233,6 +278,41 @@ function checkBody(article: Article, links: LinkResolver, problems: Problem[]): 
   // In the order they stand in the file.
   found.sort((a, b) => a.index - b.index);
   for (const { problem } of found) problems.push(problem);
+}
+
+/** Anything with a Markdown body that becomes a page: an article or a plain page. */
+interface WithBody {
+  readonly file: string;
+  readonly body: string;
+  readonly bodyLine: number;
+}
+
+/**
+ * The body's pictures of the site that cannot be published (missing, not a picture, outside
+ * the content folder), at their offsets. Pictures on other hosts become links when rendered.
+ */
+function pictureFinds(
+  item: WithBody,
+  checkPicture: PictureCheck,
+  lineOf: (index: number) => number,
+): { index: number; problem: Problem }[] {
+  return bodyPictures(item.body).flatMap(({ src, index }) => {
+    const message = checkPicture(src);
+    return message
+      ? [
+          {
+            index,
+            problem: {
+              severity: "error",
+              file: item.file,
+              line: lineOf(index),
+              field: "body",
+              message: message.startsWith(`"${src}"`) ? `picture ${message}` : `picture "${src}": ${message}`,
+            },
+          },
+        ]
+      : [];
+  });
 }
 
 function attribute(pattern: RegExp, tag: string): string | undefined {

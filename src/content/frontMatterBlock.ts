@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load } from "js-yaml";
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
 
 /**
  * Splits a Markdown file into its YAML front matter and body, keeping enough of the
@@ -34,6 +34,8 @@ export function readFrontMatterBlock(text: string): FrontMatterBlock | undefined
  * field's line runs only when something must be reported: a syntax error or a `lineOf`.
  */
 function parseFrontMatterYaml(yamlText: string, firstLine: number): ParsedYaml {
+  // Anchors and aliases go to the parse that refuses them (see parseYamlWithLines).
+  if (yamlText.includes("*") || yamlText.includes("&")) return parseYamlWithLines(yamlText, firstLine);
   let value: unknown;
   try {
     value = load(yamlText, { schema: CORE_SCHEMA });
@@ -70,6 +72,17 @@ export function parseYamlWithLines(yamlText: string, firstLine = 1): ParsedYaml 
     line: lineAt(error.pos[0]),
     message: describeYamlError(error.code, error.message),
   }));
+  // An alias repeats a value by reference: no field needs one, and a few can stand for
+  // billions of values (a "billion laughs" file). Refused before anything reads the values.
+  visit(doc, {
+    Alias(_key, node) {
+      syntaxErrors.push({
+        line: lineAt(node.range?.[0] ?? 0),
+        message: `the front matter repeats a value with the YAML alias ${node.source ? `*${node.source}` : "*"}; write the value out instead`,
+      });
+      return visit.BREAK;
+    },
+  });
   let data: Record<string, unknown> | undefined;
   if (syntaxErrors.length === 0) {
     const value: unknown = doc.toJS();

@@ -15,9 +15,24 @@ export interface Problem {
   readonly message: string;
 }
 
+/**
+ * The "file" of a problem in a setting the build was run with (`SITE_URL`, `SOURCE_DATE_EPOCH`):
+ * such problems have line 0 and the variable as their field.
+ */
+export const ENVIRONMENT = "environment";
+
 export function formatProblem(problem: Problem): string {
   const prefix = problem.severity === "warning" ? "warning: " : "";
-  return `${problem.file}:${problem.line}: ${prefix}${problem.field}: ${problem.message}`;
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}: ${prefix}${problem.field}: ${problem.message}`;
+}
+
+/** The closing line of a run that stopped on errors: how many, where, and what came of it. */
+export function failureSummary(problems: readonly Problem[], outcome = "nothing was published"): string {
+  const errors = problems.filter((p) => p.severity === "error");
+  const inSettings = errors.every((p) => p.file === ENVIRONMENT);
+  const where = inSettings ? "in the settings" : "in the content";
+  return `${errors.length} error${errors.length === 1 ? "" : "s"} ${where}; ${outcome}.`;
 }
 
 /** Errors first, then warnings; within each, by file and line, so output is stable. */

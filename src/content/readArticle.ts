@@ -1,15 +1,16 @@
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
-import type { Article, Correction, PublishState, Tag } from "../article/article.ts";
+import type { Alias, Article, Correction, PublishState, Tag } from "../article/article.ts";
 import { type ArticleFrontMatter, articleFrontMatterSchema } from "../article/frontMatter.ts";
 import { firstParagraphText } from "../render/markdown.ts";
 import { parseEditorDate } from "../site/dates.ts";
 import { isTopSection, type Section, type SectionTree } from "../site/sections.ts";
-import { isSlug, toSlug } from "../site/slugs.ts";
+import { isSlug, MAX_SLUG_LENGTH, slugLengthProblem, toSlug } from "../site/slugs.ts";
 import { articleUrl, normaliseUrlPath } from "../site/urls.ts";
 import { checkFrontMatter, type ReportError, wellFormedField } from "./checkFrontMatter.ts";
 import type { FrontMatterBlock } from "./frontMatterBlock.ts";
+import type { PictureCheck } from "./pictureFiles.ts";
 import type { Problem } from "./problems.ts";
 
 export interface ArticleContext {
@@ -17,8 +18,8 @@ export interface ArticleContext {
   readonly zone: string;
   /** The build's clock: an article dated after it is scheduled, not published. */
   readonly clock: DateTime;
-  /** Whether a file exists at a path relative to `content/` (lead images). */
-  readonly contentFileExists: (relativePath: string) => boolean;
+  /** What is wrong with a picture at a path relative to `content/`, if anything. */
+  readonly checkPicture: PictureCheck;
   /** Every article's id (path relative to `content/articles`), for `related:` pins. */
   readonly articleIds: ReadonlySet<string>;
 }
@@ -132,17 +133,33 @@ function checkCorrections(
   }));
 }
 
-function checkAliases(block: FrontMatterBlock, value: string[] | undefined, error: ReportError): string[] {
+/**
+ * An alias becomes a folder of the built site: a path of plain characters, without `..`
+ * (which would leave the site), empty or overlong parts, control characters or backslashes.
+ */
+const ALIAS_SEGMENT = /^[^\s\\?#\p{Cc}]+$/u;
+
+function checkAliases(block: FrontMatterBlock, value: string[] | undefined, error: ReportError): Alias[] {
   return (value ?? []).flatMap((alias, index) => {
-    if (!alias.startsWith("/") || /\s|\/\/|\.\./.test(alias)) {
+    const line = block.lineOf(["aliases", index]);
+    const segments = alias.split("/").slice(1, alias.endsWith("/") ? -1 : undefined);
+    const wellFormed =
+      alias.startsWith("/") &&
+      segments.every((segment) => ALIAS_SEGMENT.test(segment) && segment !== "." && segment !== "..");
+    if (!wellFormed) {
       error(
-        block.lineOf(["aliases", index]),
+        line,
         "aliases",
-        `"${alias}" is not an address on this site; write the old path, like /economy/2016-11-04/old-slug/`,
+        `${JSON.stringify(alias)} is not an address on this site; write the old path, like /economy/2016-11-04/old-slug/`,
       );
       return [];
     }
-    return [normaliseUrlPath(alias, "/")];
+    const tooLong = segments.find((segment) => slugLengthProblem(segment));
+    if (tooLong !== undefined) {
+      error(line, "aliases", `"${alias}" has a part that ${slugLengthProblem(tooLong)}`);
+      return [];
+    }
+    return [{ url: normaliseUrlPath(alias, "/"), line }];
   });
 }
 
@@ -177,32 +194,50 @@ function checkSlug(
   error: ReportError,
 ): string | undefined {
   if (value !== undefined) {
-    if (isSlug(value)) return value;
-    const suggestion = toSlug(value);
-    error(
-      block.lineOf(["slug"]),
-      "slug",
-      `"${value}" must be lower-case letters, digits and hyphens${suggestion ? ` (for example "${suggestion}")` : ""}`,
-    );
-    return undefined;
+    const line = block.lineOf(["slug"]);
+    if (!isSlug(value)) {
+      const suggestion = toSlug(value).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, "");
+      error(
+        line,
+        "slug",
+        `"${value}" must be lower-case letters, digits and hyphens${suggestion ? ` (for example "${suggestion}")` : ""}`,
+      );
+      return undefined;
+    }
+    const tooLong = slugLengthProblem(value);
+    if (tooLong) error(line, "slug", `${tooLong}; write a shorter one`);
+    return tooLong ? undefined : value;
   }
   // A file name without letters or digits (say "—.md") falls back to the headline.
   const fromName = toSlug(path.posix.basename(id, ".md")) || toSlug(headline ?? "");
-  if (fromName) return fromName;
-  error(1, "slug", "neither the file name nor the headline gives a URL; add `slug: words-in-latin-letters`");
-  return undefined;
+  if (!fromName) {
+    error(
+      1,
+      "slug",
+      "neither the file name nor the headline gives a URL; add `slug: words-in-latin-letters`",
+    );
+    return undefined;
+  }
+  const tooLong = slugLengthProblem(fromName);
+  if (tooLong) {
+    error(1, "slug", `the file name ${tooLong}; add \`slug: a-shorter-address\` or rename the file`);
+    return undefined;
+  }
+  return fromName;
 }
 
 function checkTags(block: FrontMatterBlock, value: string[] | undefined, error: ReportError): Tag[] {
   const tags = new Map<string, Tag>();
   (value ?? []).forEach((name, index) => {
     const slug = toSlug(name);
+    const tooLong = slugLengthProblem(slug);
     if (!slug)
       error(
         block.lineOf(["tags", index]),
         "tags",
         `"${name}" gives no URL; write the tag with letters or digits`,
       );
+    else if (tooLong) error(block.lineOf(["tags", index]), "tags", `"${name.slice(0, 40)}…" ${tooLong}`);
     else if (!tags.has(slug)) tags.set(slug, { name: name.replace(/\s+/g, " ").trim(), slug });
   });
   return [...tags.values()];
@@ -215,20 +250,8 @@ function checkImageSource(
   context: ArticleContext,
   error: ReportError,
 ): void {
-  const field = path.filter((p) => typeof p === "string").join(".");
-  if (/^(?:[a-z]+:)?\/\//i.test(src)) {
-    error(
-      block.lineOf(path),
-      field,
-      `"${src}" is on another host; put the picture under content/images/ and write its path`,
-    );
-  } else if (!context.contentFileExists(src.replace(/^\/+/, ""))) {
-    error(
-      block.lineOf(path),
-      field,
-      `no file at content/${src.replace(/^\/+/, "")}; check the path and the file name`,
-    );
-  }
+  const problem = context.checkPicture(src);
+  if (problem) error(block.lineOf(path), path.filter((p) => typeof p === "string").join("."), problem);
 }
 
 function checkPins(

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import type { z } from "zod";
-import type { ContentFolder } from "./contentFolder.ts";
+import { type ContentFolder, readContentText } from "./contentFolder.ts";
 import { parseYamlWithLines } from "./frontMatterBlock.ts";
 import type { Problem } from "./problems.ts";
 
@@ -19,12 +18,9 @@ export function readDataFile<S extends z.ZodType>(
 } {
   const problems: Problem[] = [];
   const file = folder.label(relative);
-  const fullPath = folder.resolve(relative);
-  if (!existsSync(fullPath)) {
-    problems.push({ severity: "error", file, line: 1, field: "file", message: "is missing" });
-    return { value: undefined, problems, lineOf: () => 1 };
-  }
-  const text = readFileSync(fullPath, "utf8");
+  const read = readContentText(folder, relative);
+  if ("problem" in read) return { value: undefined, problems: [read.problem], lineOf: () => 1 };
+  const { text } = read;
   const { lineOf } = parseYamlWithLines(text);
   let json: unknown;
   try {

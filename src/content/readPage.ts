@@ -13,6 +13,8 @@ export interface PlainPage {
   readonly title: string;
   readonly description: string | undefined;
   readonly body: string;
+  /** The file line where the body starts, for problems found in it. */
+  readonly bodyLine: number;
 }
 
 export function readPage(file: string, name: string, text: string): ReadResult<PlainPage> {
@@ -31,6 +33,7 @@ export function readPage(file: string, name: string, text: string): ReadResult<P
       title: fields.title,
       description: fields.description,
       body: block.body,
+      bodyLine: block.bodyLine,
     },
     problems,
   };

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PageData } from "../../layouts/site.11ty.tsx";
+import { failingWrite } from "../publish/failpoint.ts";
 import type { AssetUrls } from "../render/assets.ts";
 import { outputPathOf, type Route } from "../site/routes.ts";
 import type { BuiltSite } from "./plugin.ts";
@@ -43,6 +44,7 @@ export async function writeArchivePages(
 ): Promise<void> {
   const render = renderPage;
   if (!render) throw new Error("the page template was never loaded, so no archive page can be rendered");
+  failingWrite("output", outputFolder);
   const writing = new Set<Promise<void>>();
   for (const route of routes) {
     if (isEleventyRoute(route)) continue;

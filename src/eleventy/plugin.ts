@@ -8,6 +8,7 @@ import { writeOutputFiles } from "../publish/outputFile.ts";
 import { type Searchable, searchables, searchIndexParts } from "../publish/searchDocuments.ts";
 import { type SearchFeed, searchFeed } from "../publish/searchFeed.ts";
 import { type SearchIndexRun, startSearchIndex } from "../publish/searchIndex.ts";
+import { loadCheckedSite } from "../publish/siteCheck.ts";
 import { buildSitemaps } from "../publish/sitemaps.ts";
 import {
   DEFAULT_IMAGE_PATH,
@@ -28,7 +29,8 @@ import {
   processImages,
 } from "../render/images.ts";
 import { buildClock } from "../site/buildClock.ts";
-import { type BuildMode, loadSite, type Site } from "../site/model.ts";
+import { searchLanguage } from "../site/language.ts";
+import type { BuildMode, Site } from "../site/model.ts";
 import type { Route } from "../site/routes.ts";
 import { readTextEdits, type TextEdits } from "../site/textEdits.ts";
 import { writeArchivePages } from "./archivePages.ts";
@@ -159,7 +161,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
    * search index, started first, takes each page as soon as its body is ready.
    */
   async function fullBuild(mode: BuildMode): Promise<BuildRun> {
-    const site = loadSite({ content, mode, clock: buildClock(), onPhase: recordPhase });
+    const site = loadCheckedSite({ content, mode, clock: buildClock(), onPhase: recordPhase });
     const illustrated = site.routes.flatMap((route): (Illustrated & Written)[] =>
       route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
     );
@@ -167,7 +169,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     const feed = startSearch(site, searched);
     try {
       const imageRun = await timed("pictures", () =>
-        processImages(imageSources(illustrated), content.dir, imageCacheDir(), site.config.pathPrefix),
+        processImages(imageSources(illustrated), content, imageCacheDir(), site.config.pathPrefix),
       );
       // Bodies in the index's order, so its documents leave as the batches come back.
       const searchedItems = searched.map((page) => page.item);
@@ -248,7 +250,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     const run = startSearchIndex(
       searchIndexParts(pages.length, site.config.searchPartSize),
       eleventyConfig.directories.output,
-      site.config.language,
+      searchLanguage(site.config.language),
     );
     search = run;
     if (buildMode() === "preview") reportSearch();

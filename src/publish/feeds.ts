@@ -61,12 +61,26 @@ export function feedLinksFor(site: Site, section: Section | undefined): FeedLink
 export function buildFeeds(site: Site, carrying?: ReadonlySet<Article>): OutputFile[] {
   // One pass over the articles, newest first, gives every section's and top section's list.
   const lists = articlesBySection(site.articles, site.tree);
-  const owners: (Section | undefined)[] = [undefined, ...site.tree.bySlug.values()];
-  return owners.flatMap((section) => {
+  return feedOwners(site).flatMap((section) => {
     const articles = (section ? (lists.get(section) ?? []) : site.articles).slice(0, FEED_SIZE);
     if (carrying && !articles.some((article) => carrying.has(article))) return [];
     return renderFeed(site, section, articles);
   });
+}
+
+/** Whose feeds there are: the whole site's (undefined), then each section's and top section's. */
+function feedOwners(site: Site): (Section | undefined)[] {
+  return [undefined, ...site.tree.bySlug.values()];
+}
+
+/** Every feed file buildFeeds writes, with what it is, without writing them. */
+export function feedFiles(site: Site): { readonly url: string; readonly name: string }[] {
+  return feedOwners(site).flatMap((section) =>
+    (["atom", "rss"] as const).map((format) => ({
+      url: feedUrl(section, format),
+      name: `the ${FEED_FORMAT_NAMES[format]} feed of ${section ? `the ${section.title} section` : "the site"}`,
+    })),
+  );
 }
 
 function renderFeed(site: Site, section: Section | undefined, articles: readonly Article[]): OutputFile[] {
@@ -96,7 +110,7 @@ function renderFeed(site: Site, section: Section | undefined, articles: readonly
     rss.addItem(rssItem(site, article));
   }
   return [
-    { url: feedUrl(section, "atom"), content: `${atom.atom1()}\n` },
+    { url: feedUrl(section, "atom"), content: `${ltEscapedInAttributes(atom.atom1())}\n` },
     { url: feedUrl(section, "rss"), content: `${rss.rss2()}\n` },
   ];
 }
@@ -157,6 +171,45 @@ function copyrightLine(site: Site): string {
   const year = site.clock.setZone(timeZone).year;
   const years = year > copyright.startYear ? `${copyright.startYear}-${year}` : String(copyright.startYear);
   return `Copyright ©${years} ${copyright.holder}. ${copyright.rights}`;
+}
+
+/**
+ * The `feed` package (through xml-js) escapes `&` and `"` in attribute values but not `<`,
+ * which XML forbids there: a section titled "Politics <Live>" made Atom's `<category label>`
+ * unreadable. This escapes `<` inside quoted attribute values of tags, leaving text and
+ * CDATA sections (where the package already escapes everything) as they are.
+ */
+export function ltEscapedInAttributes(xml: string): string {
+  let out = "";
+  let at = 0;
+  while (at < xml.length) {
+    const open = xml.indexOf("<", at);
+    if (open === -1) break;
+    if (xml.startsWith("<![CDATA[", open)) {
+      const end = xml.indexOf("]]>", open);
+      const stop = end === -1 ? xml.length : end + 3;
+      out += xml.slice(at, stop);
+      at = stop;
+      continue;
+    }
+    out += xml.slice(at, open + 1);
+    // Inside a tag: copy up to its closing `>`, escaping `<` within quoted values.
+    let quote = "";
+    let i = open + 1;
+    for (; i < xml.length; i++) {
+      const c = xml[i] as string;
+      if (quote) {
+        if (c === quote) quote = "";
+        out += c === "<" ? "&lt;" : c;
+      } else {
+        if (c === '"' || c === "'") quote = c;
+        out += c;
+        if (c === ">") break;
+      }
+    }
+    at = i + 1;
+  }
+  return out + xml.slice(at);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Article } from "../article/article.ts";
 import type { ArticleImage } from "../article/frontMatter.ts";
 import { formatIso } from "../site/dates.ts";
+import { openGraphLocale } from "../site/language.ts";
 import type { Site } from "../site/model.ts";
 import { lastModified } from "./lastModified.ts";
 import {
@@ -55,7 +56,7 @@ export function openGraph(site: Site, page: PageMeta, images?: PictureLookup): M
     ["og:image:alt", image.alt],
     ["og:site_name", site.config.name],
     ["og:description", page.description],
-    ["og:locale", ogLocale(site.config.language)],
+    ["og:locale", openGraphLocale(site.config.language)],
   ];
   const { article } = page;
   if (article) {
@@ -86,13 +87,4 @@ export function twitterCard(site: Site, page: PageMeta, images?: PictureLookup):
 
 function imageOf(site: Site, page: PageMeta, images: PictureLookup | undefined): SharedImage {
   return page.image ? pictureOf(site, page.image, images) : shareImage(site, page.article, images);
-}
-
-/**
- * og:locale is `language_TERRITORY` (`en_GB`). A bare language (`en`) names no territory,
- * and guessing one would be wrong as often as right, so then there is no og:locale.
- */
-export function ogLocale(language: string): string | undefined {
-  const match = /^([a-z]{2,3})[-_]([a-z]{2})$/i.exec(language.trim());
-  return match ? `${match[1]?.toLowerCase()}_${match[2]?.toUpperCase()}` : undefined;
 }

@@ -39,6 +39,9 @@ export function searchables(site: Site): readonly Searchable[] {
   ];
 }
 
+/** The folder of the site the search index is written to, in numbered parts. */
+export const SEARCH_FOLDER = "pagefind/";
+
 /** One part of the search index: the folder it is written to and how many pages it holds. */
 export interface SearchPart {
   readonly folder: string;
@@ -55,7 +58,7 @@ export function searchIndexParts(pages: number, partSize: number): readonly Sear
   const parts = Math.max(1, Math.ceil(pages / partSize));
   const start = (part: number) => Math.floor((part * pages) / parts);
   return Array.from({ length: parts }, (_, part) => ({
-    folder: `pagefind/${part + 1}/`,
+    folder: `${SEARCH_FOLDER}${part + 1}/`,
     pages: start(part + 1) - start(part),
   }));
 }

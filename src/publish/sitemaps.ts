@@ -11,6 +11,7 @@ import {
 } from "sitemap";
 import type { Article } from "../article/article.ts";
 import { formatIso } from "../site/dates.ts";
+import { newsSitemapLanguage } from "../site/language.ts";
 import type { Site } from "../site/model.ts";
 import type { Route } from "../site/routes.ts";
 import { lastModified, newestChange } from "./lastModified.ts";
@@ -127,12 +128,37 @@ function newsEntries(site: Site): Entry[] {
   const { baseUrl, name, language } = site.config;
   return recentArticles(site).map((article) => {
     const news: NewsItem = {
-      publication: { name, language },
+      publication: { name, language: newsSitemapLanguage(language) },
       publication_date: formatIso(article.date),
       title: article.headline,
     };
     return { item: { url: `${baseUrl}${article.url}`, news }, lastmod: undefined };
   });
+}
+
+/**
+ * The files of a sitemap of `entries` URLs at `url`: the file itself, or past `limit` URLs
+ * an index at `url` and its parts `<name>-1.xml`, `<name>-2.xml`, ...
+ */
+function sitemapParts(url: string, entries: number, limit: number): { index: string; parts: string[] } {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`sitemap: limit ${limit} is not a positive integer`);
+  const count = entries <= limit ? 0 : Math.ceil(entries / limit);
+  return {
+    index: url,
+    parts: Array.from({ length: count }, (_, n) => url.replace(/\.xml$/, `-${n + 1}.xml`)),
+  };
+}
+
+/** Every file buildSitemaps writes, without writing them. */
+export function sitemapUrls(site: Site, limits: SitemapLimits = {}): string[] {
+  const pages = sitemapParts(SITEMAP_URL, pageEntries(site).length, limits.pages ?? SITEMAP_URL_LIMIT);
+  const news = sitemapParts(
+    NEWS_SITEMAP_URL,
+    recentArticles(site).length,
+    limits.news ?? NEWS_SITEMAP_URL_LIMIT,
+  );
+  return [pages.index, ...pages.parts, news.index, ...news.parts, ROBOTS_URL];
 }
 
 /** One file, or past `limit` URLs an index at `url` of `<name>-1.xml`, `<name>-2.xml`, ... */
@@ -143,14 +169,12 @@ async function splitSitemap(
   news: boolean,
   limit: number,
 ): Promise<OutputFile[]> {
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new Error(`sitemap: limit ${limit} is not a positive integer`);
-  if (entries.length <= limit) return [{ url, content: await urlset(entries, news) }];
+  const { parts } = sitemapParts(url, entries.length, limit);
+  if (parts.length === 0) return [{ url, content: await urlset(entries, news) }];
   const files: OutputFile[] = [];
   const index: IndexItem[] = [];
-  for (let start = 0, n = 1; start < entries.length; start += limit, n++) {
-    const chunk = entries.slice(start, start + limit);
-    const fileUrl = url.replace(/\.xml$/, `-${n}.xml`);
+  for (const [n, fileUrl] of parts.entries()) {
+    const chunk = entries.slice(n * limit, (n + 1) * limit);
     files.push({ url: fileUrl, content: await urlset(chunk, news) });
     const lastmod = newestOf(chunk.map((e) => e.lastmod));
     index.push({

@@ -1,6 +1,7 @@
 import type { Article } from "../article/article.ts";
 import type { ArticleImage } from "../article/frontMatter.ts";
-import { normaliseSrc, type ProcessedImage } from "../render/images.ts";
+import { normaliseSrc } from "../content/pictureFiles.ts";
+import type { ProcessedImage } from "../render/images.ts";
 import { formatIso } from "../site/dates.ts";
 import type { Site } from "../site/model.ts";
 import type { Section } from "../site/sections.ts";

@@ -14,6 +14,9 @@ export interface AssetUrls {
   readonly searchJs: string;
 }
 
+/** The folder of the site that holds our CSS, JS and icons (and the sharing picture and logo). */
+export const ASSET_FOLDER = "assets/";
+
 export const ASSET_SOURCES = {
   css: "layouts/assets/site.css",
   printCss: "layouts/assets/print.css",
@@ -31,7 +34,7 @@ export function hashedAssets(root: string): { urls: AssetUrls; copies: Record<st
       .digest("hex")
       .slice(0, 10);
     const parsed = path.posix.parse(source);
-    const output = `assets/${parsed.name}.${hash}${parsed.ext}`;
+    const output = `${ASSET_FOLDER}${parsed.name}.${hash}${parsed.ext}`;
     copies[source] = output;
     return [key, `/${output}`];
   });

@@ -1,7 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Image, { type ImageFormatEntry } from "@11ty/eleventy-img";
 import type { Article } from "../article/article.ts";
+import type { ContentFolder } from "../content/contentFolder.ts";
+import { bodyPictures } from "../content/editorialChecks.ts";
+import { normaliseSrc } from "../content/pictureFiles.ts";
+import { failingWrite } from "../publish/failpoint.ts";
 
 /**
  * Pictures are processed once, at build time, with eleventy-img: AVIF and WebP with a
@@ -48,8 +52,6 @@ export function imageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 /** The article column's width, for `sizes`: the browser picks the smallest file that fills it. */
 export const ARTICLE_IMAGE_SIZES = "(min-width: 1100px) 720px, (min-width: 700px) 90vw, 100vw";
 
-const BODY_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<img\b[^>]*\bsrc="([^"]+)"/g;
-
 /** Anything with a Markdown body and perhaps pictures of its own: articles, plain pages. */
 export type Illustrated = Pick<Article, "body"> & Partial<Pick<Article, "image" | "gallery">>;
 
@@ -59,33 +61,30 @@ export function imageSources(items: readonly Illustrated[]): string[] {
   for (const article of items) {
     if (article.image) sources.add(normaliseSrc(article.image.src));
     for (const picture of article.gallery ?? []) sources.add(normaliseSrc(picture.src));
-    for (const match of article.body.matchAll(BODY_IMAGE)) {
-      const src = match[1] ?? match[2] ?? "";
-      if (src && !/^(?:[a-z]+:)?\/\//i.test(src)) sources.add(normaliseSrc(src));
-    }
+    for (const picture of bodyPictures(article.body)) sources.add(normaliseSrc(picture.src));
   }
   return [...sources].sort();
 }
 
-/** `/images/a.jpg`, `images/a.jpg` and `./images/a.jpg` name the same picture. */
-export function normaliseSrc(src: string): string {
-  return src.replace(/^\.?\/+/, "");
-}
-
-/** Processes each picture (relative to the content folder) that exists; URLs carry the path prefix. */
+/**
+ * Processes each picture (relative to the content folder), which the checks have found to
+ * be a picture inside it; URLs carry the path prefix.
+ */
 export async function processImages(
   sources: readonly string[],
-  contentDir: string,
+  content: ContentFolder,
   cacheDir: string,
   pathPrefix: string,
 ): Promise<ImageRun> {
+  failingWrite("cache", cacheDir);
   mkdirSync(cacheDir, { recursive: true });
   const before = new Set(readdirSync(cacheDir));
   const images = new Map<string, ProcessedImage>();
   for (const src of sources) {
-    const file = path.join(contentDir, src);
-    if (!existsSync(file)) continue;
-    const metadata = await Image(file, {
+    const located = content.locate(src);
+    // Never reached after the checks; a picture from outside the content folder is never published.
+    if (located.kind !== "file") throw new Error(`the picture ${src} is not a file in the content folder`);
+    const metadata = await Image(located.absolute, {
       widths: IMAGE_WIDTHS,
       formats: ["avif", "webp", "auto"],
       // AVIF at sharp's default effort takes ~10 s a picture on two cores; effort 2 takes

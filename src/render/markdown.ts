@@ -1,17 +1,14 @@
-import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { markdown } from "../markdown/parser.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import type { ImageLookup } from "./images.ts";
 import { withPictures } from "./picture.ts";
 
 /**
- * Article text to HTML. Markdown only: article text is never run as template code, so an
- * editor's `{{ x }}` stays text. Raw HTML is allowed but passes a maintained sanitiser
- * with a small allowlist: no scripts, no event handlers, no `javascript:` URLs, and nothing
- * that makes the page fetch from another host by itself.
+ * Article text to HTML. Raw HTML is allowed but passes a maintained sanitiser with a small
+ * allowlist: no scripts, no event handlers, no `javascript:` URLs, and nothing that makes
+ * the page fetch from another host by itself.
  */
-const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
-
 /** Video hosts whose players may be embedded; they load only when the reader clicks. */
 export const VIDEO_HOSTS: ReadonlyMap<string, string> = new Map([
   ["www.youtube.com", "YouTube"],
@@ -65,18 +62,23 @@ const SANITIZE: sanitizeHtml.IOptions = {
   // An allowed player becomes a link (see videoLink); any other embed is dropped with its contents.
   exclusiveFilter: (frame) => frame.tag === "iframe" && !frame.attribs.href,
   allowedAttributes: {
-    a: ["href", "title", "class", "data-embed"],
+    a: ["href", "title", "class"],
     img: ["src", "alt", "width", "height", "title", "loading"],
     th: ["colspan", "rowspan", "scope"],
     td: ["colspan", "rowspan"],
     abbr: ["title"],
     ol: ["start"],
   },
+  // The only class a link may carry marks a video player's link, and only videoLink sets it.
+  allowedClasses: { a: ["video-embed"] },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
   allowProtocolRelative: false,
   transformTags: {
     h1: "h2",
+    // An editor's own link never becomes a player, whatever it claims: the script loads only
+    // what videoLink made from an allowed <iframe> (this transform does not see those).
+    a: (tagName, { class: _class, ...attribs }) => ({ tagName, attribs }),
     iframe: (_tagName, attribs) => videoLink(attribs.src ?? ""),
     img: (tagName, attribs): sanitizeHtml.Tag => {
       const src = attribs.src ?? "";
@@ -100,7 +102,7 @@ function videoLink(src: string): sanitizeHtml.Tag {
   if (!host) return { tagName: "a", attribs: {} };
   return {
     tagName: "a",
-    attribs: { href: src, class: "video-embed", "data-embed": src },
+    attribs: { href: src, class: "video-embed" },
     text: `Play the video (${host})`,
   };
 }

@@ -1,4 +1,5 @@
-import { ARTICLE_IMAGE_SIZES, type ImageLookup, normaliseSrc, type ProcessedImage } from "./images.ts";
+import { normaliseSrc } from "../content/pictureFiles.ts";
+import { ARTICLE_IMAGE_SIZES, type ImageLookup, type ProcessedImage } from "./images.ts";
 
 /**
  * The `<picture>` for a processed image: AVIF and WebP sources, the original format as

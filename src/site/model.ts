@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
 import type { DateTime } from "luxon";
 import { type Article, newestFirst } from "../article/article.ts";
-import type { ContentFolder } from "../content/contentFolder.ts";
-import { editorialProblems } from "../content/editorialChecks.ts";
+import { type ContentFolder, readContentText } from "../content/contentFolder.ts";
+import { bodyProblems, editorialProblems } from "../content/editorialChecks.ts";
+import { type PictureCheck, pictureCheck } from "../content/pictureFiles.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { type ArticleContext, type ReadResult, readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
@@ -74,21 +74,6 @@ const SECTIONS_FILE = "_data/sections.json";
 const HOME_TOP_STORIES = 5;
 const HOME_BLOCK_SIZE = 4;
 
-export type CheckResult =
-  | { readonly ok: true; readonly site: Site; readonly problems: readonly Problem[] }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
-
-/** Checks all content without rendering: the site when it is good, and every problem (warnings too). */
-export function checkSite(options: LoadOptions): CheckResult {
-  try {
-    const site = loadSite(options);
-    return { ok: true, site, problems: site.warnings };
-  } catch (error) {
-    if (error instanceof ContentError) return { ok: false, problems: error.problems };
-    throw error;
-  }
-}
-
 /** Reads and checks all content, then computes every list the pages need. Throws ContentError. */
 export function loadSite(options: LoadOptions): Site {
   const started = performance.now();
@@ -106,7 +91,8 @@ export function loadSite(options: LoadOptions): Site {
     message,
   }));
 
-  const all = readArticles(content, tree, config, clock, problems);
+  const checkPicture = pictureCheck(content);
+  const all = readArticles(content, tree, config, clock, checkPicture, problems);
   const pages = readPages(content, problems);
   checkUrlsUnique(all, pages, tree, content.label(SECTIONS_FILE), problems);
   const siteFile = { label: content.label(SITE_FILE), lineOf: site.lineOf };
@@ -126,13 +112,12 @@ export function loadSite(options: LoadOptions): Site {
     }
     return page ? [page] : [];
   });
-  const popularData = existsSync(content.resolve(POPULAR_FILE))
-    ? readDataFile(content, POPULAR_FILE, popularExportSchema)
-    : undefined;
-  problems.push(...(popularData?.problems ?? []));
+  const popularData = readPopularExport(content, problems);
   // Editorial checks: links, alt text, headlines and tags across articles (links to aliases are fine).
-  for (const p of editorialProblems(all, new Set(all.flatMap((a) => [a.url, ...a.aliases])), config))
-    problems.push(p);
+  const knownUrls = new Set(all.flatMap((a) => [a.url, ...a.aliases.map((alias) => alias.url)]));
+  const editorial = { ...config, checkPicture };
+  for (const p of editorialProblems(all, knownUrls, editorial)) problems.push(p);
+  for (const p of bodyProblems(pages, knownUrls, editorial)) problems.push(p);
   if (problems.some((p) => p.severity === "error") || !photoSection || !videoSection) {
     throw new ContentError(problems);
   }
@@ -194,7 +179,7 @@ export function loadSite(options: LoadOptions): Site {
     { kind: "home", url: HOME_URL },
     ...withPages.map((article) => ({ kind: "article" as const, url: article.url, article })),
     ...withPages.flatMap((article) =>
-      article.aliases.map((alias) => ({ kind: "redirect" as const, url: alias, target: article })),
+      article.aliases.map((alias) => ({ kind: "redirect" as const, url: alias.url, target: article })),
     ),
     ...listings.flatMap((listing) =>
       paginate(listing, config.perPage).map((page) => ({ kind: "listing" as const, url: page.url, page })),
@@ -231,10 +216,11 @@ function readArticles(
   tree: SectionTree,
   config: SiteConfig,
   clock: DateTime,
+  checkPicture: PictureCheck,
   problems: Problem[],
 ): Article[] {
   const ids = listMarkdownFiles(content.resolve("articles"));
-  const context = articleContext(content, tree, config, clock, new Set(ids));
+  const context = articleContext(tree, config, clock, checkPicture, new Set(ids));
   return ids.flatMap((id) => {
     const result = readArticleFile(content, id, context);
     problems.push(...result.problems);
@@ -244,19 +230,13 @@ function readArticles(
 
 /** What checking an article needs to know of the rest of the site. */
 export function articleContext(
-  content: ContentFolder,
   tree: SectionTree,
   config: SiteConfig,
   clock: DateTime,
+  checkPicture: PictureCheck,
   articleIds: ReadonlySet<string>,
 ): ArticleContext {
-  return {
-    tree,
-    zone: config.timeZone,
-    clock,
-    contentFileExists: (relative: string) => existsSync(content.resolve(relative)),
-    articleIds,
-  };
+  return { tree, zone: config.timeZone, clock, checkPicture, articleIds };
 }
 
 /** Reads and checks one article, named by its id (its path under `articles/`). */
@@ -266,16 +246,41 @@ export function readArticleFile(
   context: ArticleContext,
 ): ReadResult<Article> {
   const relative = `articles/${id}`;
-  return readArticle(content.label(relative), id, readFileSync(content.resolve(relative), "utf8"), context);
+  const read = readContentText(content, relative);
+  if ("problem" in read) return { value: undefined, problems: [read.problem] };
+  return readArticle(content.label(relative), id, read.text, context);
 }
 
 function readPages(content: ContentFolder, problems: Problem[]): PlainPage[] {
   return listMarkdownFiles(content.resolve("pages")).flatMap((name) => {
     const relative = `pages/${name}`;
-    const result = readPage(content.label(relative), name, readFileSync(content.resolve(relative), "utf8"));
+    const read = readContentText(content, relative);
+    if ("problem" in read) {
+      problems.push(read.problem);
+      return [];
+    }
+    const result = readPage(content.label(relative), name, read.text);
     problems.push(...result.problems);
     return result.value ? [result.value] : [];
   });
+}
+
+/**
+ * The analytics export, when there is one. It is written by a machine, not an editor, and
+ * breaking news must not wait for it: when it cannot be read, its problems are warnings and
+ * the block shows the latest articles, as for a stale export.
+ */
+function readPopularExport(content: ContentFolder, problems: Problem[]) {
+  if (content.locate(POPULAR_FILE).kind === "missing") return undefined;
+  const data = readDataFile(content, POPULAR_FILE, popularExportSchema);
+  for (const problem of data.problems) {
+    problems.push({
+      ...problem,
+      severity: "warning",
+      message: `${problem.message}; the block shows the latest articles until the export is fixed`,
+    });
+  }
+  return data;
 }
 
 /** Two sources that would write the same URL: name both files, so the editor can choose. */
@@ -292,7 +297,13 @@ function checkUrlsUnique(
   const claims = [
     ...articles.map((a) => ({ url: a.url, file: a.file, field: "url", fix: renameFix })),
     ...articles.flatMap((a) =>
-      a.aliases.map((alias) => ({ url: alias, file: a.file, field: "aliases", fix: "remove this alias" })),
+      a.aliases.map((alias) => ({
+        url: alias.url,
+        file: a.file,
+        line: alias.line,
+        field: "aliases",
+        fix: "remove this alias",
+      })),
     ),
     ...pages.map((p) => ({ url: p.url, file: p.file, field: "url", fix: renameFix })),
   ];

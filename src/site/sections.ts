@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { isSlug, RESERVED_SLUGS } from "./slugs.ts";
+import { plainText } from "./plainText.ts";
+import { isSlug, RESERVED_SLUGS, slugLengthProblem } from "./slugs.ts";
 
 /**
  * The two-level section tree from `content/_data/sections.json`. It drives navigation,
  * the site map, section pages and every article's section label.
  */
-const sectionSchema = z.strictObject({ slug: z.string(), title: z.string().min(1) });
+const sectionSchema = z.strictObject({ slug: z.string(), title: plainText.min(1) });
 export const sectionTreeSchema = z.array(
-  z.strictObject({ slug: z.string(), title: z.string().min(1), sections: z.array(sectionSchema) }),
+  z.strictObject({ slug: z.string(), title: plainText.min(1), sections: z.array(sectionSchema) }),
 );
 
 export interface Section {
@@ -41,6 +42,8 @@ export function buildSectionTree(input: z.infer<typeof sectionTreeSchema>): {
   const checkSlug = (slug: string, title: string) => {
     if (!isSlug(slug))
       errors.push(`"${title}": slug "${slug}" must be lower-case letters, digits and hyphens`);
+    const tooLong = slugLengthProblem(slug);
+    if (tooLong) errors.push(`"${title}": slug "${slug.slice(0, 40)}…" ${tooLong}`);
     if (RESERVED_SLUGS.has(slug)) errors.push(`"${title}": slug "${slug}" is a name the site itself uses`);
   };
 

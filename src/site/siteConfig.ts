@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { ContentError, ENVIRONMENT, type Problem } from "../content/problems.ts";
 import { isValidZone } from "./dates.ts";
+import { canonicalLanguage } from "./language.ts";
+import { plainText } from "./plainText.ts";
 
 /**
  * Everything a newsroom sets about its site, from `content/_data/site.json`: name, base URL,
@@ -7,68 +10,117 @@ import { isValidZone } from "./dates.ts";
  * site by editing that file, not templates.
  */
 const wordsSchema = z.strictObject({
-  skipToContent: z.string(),
-  menu: z.string(),
-  home: z.string(),
-  search: z.string(),
-  searchPlaceholder: z.string(),
-  searchAllSections: z.string(),
-  searchSection: z.string(),
-  searchNoResults: z.string(),
-  searchResults: z.string(),
-  searchNeedsScript: z.string(),
-  share: z.string(),
-  copyLink: z.string(),
-  linkCopied: z.string(),
-  textSize: z.string(),
-  textSmall: z.string(),
-  textMedium: z.string(),
-  textLarge: z.string(),
-  print: z.string(),
-  editor: z.string(),
-  by: z.string(),
-  updated: z.string(),
-  correction: z.string(),
-  corrections: z.string(),
-  movedTo: z.string(),
-  draft: z.string(),
-  scheduled: z.string(),
-  expired: z.string(),
-  relatedNews: z.string(),
-  mostPopular: z.string(),
-  latest: z.string(),
-  topNews: z.string(),
-  topStories: z.string(),
-  photo: z.string(),
-  video: z.string(),
-  morePhotos: z.string(),
-  moreTopNews: z.string(),
-  moreVideos: z.string(),
-  moreIn: z.string(),
-  tags: z.string(),
-  table: z.string(),
-  topic: z.string(),
-  topics: z.string(),
-  topicsIntro: z.string(),
-  siteMap: z.string(),
-  feeds: z.string(),
-  backToTop: z.string(),
-  pagination: z.string(),
-  previousPage: z.string(),
-  nextPage: z.string(),
-  page: z.string(),
-  notFoundTitle: z.string(),
-  notFoundText: z.string(),
-  notFoundHome: z.string(),
-  noArticles: z.string(),
+  skipToContent: plainText,
+  menu: plainText,
+  home: plainText,
+  search: plainText,
+  searchPlaceholder: plainText,
+  searchAllSections: plainText,
+  searchSection: plainText,
+  searchNoResults: plainText,
+  searchResults: plainText,
+  searchNeedsScript: plainText,
+  share: plainText,
+  copyLink: plainText,
+  linkCopied: plainText,
+  textSize: plainText,
+  textSmall: plainText,
+  textMedium: plainText,
+  textLarge: plainText,
+  print: plainText,
+  editor: plainText,
+  by: plainText,
+  updated: plainText,
+  correction: plainText,
+  corrections: plainText,
+  movedTo: plainText,
+  draft: plainText,
+  scheduled: plainText,
+  expired: plainText,
+  relatedNews: plainText,
+  mostPopular: plainText,
+  latest: plainText,
+  topNews: plainText,
+  topStories: plainText,
+  photo: plainText,
+  video: plainText,
+  morePhotos: plainText,
+  moreTopNews: plainText,
+  moreVideos: plainText,
+  moreIn: plainText,
+  tags: plainText,
+  table: plainText,
+  topic: plainText,
+  topics: plainText,
+  topicsIntro: plainText,
+  siteMap: plainText,
+  feeds: plainText,
+  backToTop: plainText,
+  pagination: plainText,
+  previousPage: plainText,
+  nextPage: plainText,
+  page: plainText,
+  notFoundTitle: plainText,
+  notFoundText: plainText,
+  notFoundHome: plainText,
+  noArticles: plainText,
 });
 
+/**
+ * The site's address: an http or https origin with a path at most. It reaches every page,
+ * feed and sitemap, so it is checked as strictly as anything an editor writes.
+ */
+function siteUrlProblem(text: string): string | undefined {
+  const example = "write it like https://news.example.org/ or https://user.github.io/newsroom/";
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return `"${text}" is not a web address; ${example}`;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return `"${text}" must start with https:// (or http://); ${example}`;
+  if (url.username || url.password) return `"${text}" must not hold a user name or password`;
+  if (url.search || url.hash || text.includes("?") || text.includes("#"))
+    return `"${text}" must not hold a query (?) or a fragment (#); ${example}`;
+  return pathPrefixProblem(url.pathname);
+}
+
+/** Each part of the path prefix: the characters a URL path takes as they are, or %-escapes. */
+const PREFIX_SEGMENT = /^(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+$/;
+
+function pathPrefixProblem(prefix: string): string | undefined {
+  const segments = prefix.split("/").filter(Boolean);
+  const bad = segments.find((s) => !PREFIX_SEGMENT.test(s) || s === "." || s === "..");
+  return bad === undefined
+    ? undefined
+    : `the path "${prefix}" may hold only letters, digits and - . _ ~ between its slashes, like /newsroom/`;
+}
+
 export const siteConfigSchema = z.strictObject({
-  name: z.string().min(1),
-  tagline: z.string(),
-  url: z.url({ protocol: /^https?$/ }),
-  pathPrefix: z.string().default("/"),
-  language: z.string().min(2),
+  name: plainText.min(1),
+  tagline: plainText,
+  url: z.string().superRefine((url, ctx) => {
+    const problem = siteUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+  pathPrefix: z
+    .string()
+    .default("/")
+    .superRefine((prefix, ctx) => {
+      const problem = pathPrefixProblem(prefix);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  /** A BCP 47 language tag (`en`, `en-GB`, `zh-Hans`), kept in its canonical case. */
+  language: z.string().transform((tag, ctx) => {
+    const canonical = canonicalLanguage(tag);
+    if (canonical) return canonical;
+    ctx.addIssue({
+      code: "custom",
+      message: `"${tag}" is not a language tag; write it like en, en-GB or zh-Hans`,
+    });
+    return z.NEVER;
+  }),
   timeZone: z.string().default("Asia/Shanghai").refine(isValidZone, "is not a time zone luxon knows"),
   perPage: z.number().int().min(1).max(200),
   relatedCount: z.number().int().min(0).max(20),
@@ -84,9 +136,9 @@ export const siteConfigSchema = z.strictObject({
   videoSection: z.string(),
   copyright: z.strictObject({
     startYear: z.number().int(),
-    holder: z.string(),
-    rights: z.string(),
-    notice: z.string(),
+    holder: plainText,
+    rights: plainText,
+    notice: plainText,
   }),
   words: wordsSchema,
 });
@@ -109,14 +161,25 @@ export function normalisePathPrefix(prefix: string): string {
 /**
  * Applies the environment's `SITE_URL` and `PATH_PREFIX` over the file's values, so one
  * content folder builds for any host. A `SITE_URL` with a path implies that prefix.
+ * Throws ContentError naming the variable when either is not an address.
  */
 export function resolveSiteConfig(
   parsed: z.infer<typeof siteConfigSchema>,
   env: NodeJS.ProcessEnv = process.env,
 ): SiteConfig {
-  const url = new URL(env.SITE_URL?.trim() || parsed.url);
-  const prefix = normalisePathPrefix(
-    env.PATH_PREFIX ?? (url.pathname !== "/" ? url.pathname : parsed.pathPrefix),
-  );
+  const problems: Problem[] = [];
+  const fromEnv = (name: string, problemOf: (value: string) => string | undefined) => {
+    const value = env[name];
+    if (value === undefined || value.trim() === "") return undefined;
+    const problem = problemOf(value);
+    if (problem)
+      problems.push({ severity: "error", file: ENVIRONMENT, line: 0, field: name, message: problem });
+    return problem ? undefined : value.trim();
+  };
+  const envUrl = fromEnv("SITE_URL", siteUrlProblem);
+  const envPrefix = fromEnv("PATH_PREFIX", pathPrefixProblem);
+  if (problems.length > 0) throw new ContentError(problems);
+  const url = new URL(envUrl ?? parsed.url);
+  const prefix = normalisePathPrefix(envPrefix ?? (url.pathname !== "/" ? url.pathname : parsed.pathPrefix));
   return { ...parsed, pathPrefix: prefix, baseUrl: `${url.origin}${prefix.replace(/\/$/, "")}` };
 }

@@ -22,6 +22,19 @@ export function toSlug(text: string): string {
 
 const recent = new Map<string, string>();
 
+/**
+ * A slug is a folder of the built site: file systems take at most 255 bytes a name, and an
+ * address longer than this is no use to a reader either.
+ */
+export const MAX_SLUG_LENGTH = 150;
+
+/** What is wrong with the length of a slug, or undefined when it fits. */
+export function slugLengthProblem(slug: string): string | undefined {
+  return slug.length > MAX_SLUG_LENGTH
+    ? `gives an address of ${slug.length} characters; keep it to ${MAX_SLUG_LENGTH} or fewer`
+    : undefined;
+}
+
 export function isSlug(text: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text);
 }

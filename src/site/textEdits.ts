@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { Article } from "../article/article.ts";
 import type { ContentFolder } from "../content/contentFolder.ts";
 import { editorialProblems } from "../content/editorialChecks.ts";
+import { pictureCheck } from "../content/pictureFiles.ts";
 import type { Problem } from "../content/problems.ts";
 import { imageSources } from "../render/images.ts";
 import { articleContext, readArticleFile, type Site } from "./model.ts";
@@ -47,7 +48,8 @@ export function readTextEdits(
     edited.push(article);
   }
 
-  const context = articleContext(content, site.tree, site.config, site.clock, new Set(byId.keys()));
+  const checkPicture = pictureCheck(content);
+  const context = articleContext(site.tree, site.config, site.clock, checkPicture, new Set(byId.keys()));
   const edits = new Map<Article, Article>();
   const problems: Problem[] = [];
   for (const before of edited) {
@@ -71,7 +73,7 @@ export function readTextEdits(
     ),
   );
   // Only the checks of one article's text: the checks across articles read front matter, which is unchanged.
-  problems.push(...editorialProblems([...edits.values()], knownUrls, site.config));
+  problems.push(...editorialProblems([...edits.values()], knownUrls, { ...site.config, checkPicture }));
   if (problems.some((problem) => problem.severity === "error")) return { ok: false, problems };
   // Warnings on other fields were the same before the edit, and the site has them already.
   return { ok: true, edits, bodyWarnings: problems.filter((problem) => problem.field === "body") };

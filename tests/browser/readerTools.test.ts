@@ -33,6 +33,10 @@ const FIXTURE_BODY = [
 ].join("\n\n");
 
 const VIDEO_SRC = "https://www.youtube-nocookie.com/embed/tea-harvest";
+/** An editor's links that claim to be players (stored XSS and framing any site, found in review). */
+const HOSTILE_EMBEDS =
+  '<a href="https://www.youtube.com/watch?v=x" data-embed="javascript:alert(document.domain)">Hostile one</a> ' +
+  '<a class="video-embed" href="https://any.example/">Hostile two</a>';
 
 const skip = browserSkipReason();
 let browser: BrowserContext;
@@ -61,7 +65,7 @@ before(async () => {
       }),
       "other.md": {
         fields: validFields({ headline: "Another tea story", date: "2016-11-06 09:00" }),
-        body: `Watch the harvest.\n\n<iframe src="${VIDEO_SRC}"></iframe>\n\nThe end.`,
+        body: `Watch the harvest.\n\n<iframe src="${VIDEO_SRC}"></iframe>\n\n${HOSTILE_EMBEDS}\n\nThe end.`,
       },
     },
   });
@@ -517,7 +521,7 @@ describe("click-to-load video", { skip }, () => {
       return route.fulfill({ status: 200, contentType: "text/html", body: "<title>player</title>" });
     });
     await page.goto(`${fixture.url}${videoArticle}`, { waitUntil: "networkidle" });
-    const link = page.locator("a[data-embed]");
+    const link = page.locator("a.video-embed");
     assert.equal(await link.getAttribute("href"), VIDEO_SRC, "without scripts it is a plain link");
     assert.deepEqual(contacted, [], "nothing loads from the video host before the click");
 
@@ -527,13 +531,34 @@ describe("click-to-load video", { skip }, () => {
     await frame.waitFor();
     assert.equal(await frame.getAttribute("src"), VIDEO_SRC);
     assert.match((await frame.getAttribute("title")) ?? "", /Play the video/);
-    assert.equal(await page.locator("a[data-embed]").count(), 0);
+    assert.equal(await page.locator("a.video-embed").count(), 0);
     assert.equal(page.url(), `${fixture.url}${videoArticle}`, "the page stays");
     assert.equal(
       await frame.evaluate((f) => f === document.activeElement),
       true,
       `a keyboard reader is left on the player, not on ${await focused(page)}`,
     );
+    await page.close();
+  });
+
+  test("an editor's link never becomes a player: no script from data-embed, no frame of another host", async () => {
+    const page = await openPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.route("https://**", (route) => route.fulfill({ status: 200, body: "elsewhere" }));
+    for (const name of ["Hostile one", "Hostile two"]) {
+      await page.goto(`${fixture.url}${videoArticle}`, { waitUntil: "networkidle" });
+      const link = page.getByRole("link", { name });
+      assert.equal(await link.getAttribute("data-embed"), null);
+      assert.equal(await link.getAttribute("class"), null);
+      await link.click();
+      await page.waitForLoadState();
+      assert.equal(await page.locator("iframe").count(), 0, `${name}: no frame`);
+    }
+    assert.deepEqual(dialogs, [], "no script ran");
     await page.close();
   });
 });

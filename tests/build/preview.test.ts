@@ -66,7 +66,11 @@ describe("the preview (npm start)", () => {
         scripts: Record<string, string>;
       }
     ).scripts;
-    assert.match(scripts.start ?? "", /--serve --output=_preview$/);
+    assert.match(scripts.start ?? "", /src\/cli\/start\.ts$/);
+    assert.match(
+      readFileSync(path.join(PROJECT, "src/cli/start.ts"), "utf8"),
+      /output: \{ type: "string", default: "_preview" \}/,
+    );
   });
 });
 

@@ -16,10 +16,15 @@ const context: ArticleContext = {
   tree,
   zone: "Asia/Shanghai",
   clock: DateTime.fromISO("2026-11-28T00:00:00Z"),
-  contentFileExists: () => true,
+  checkPicture: () => undefined,
   articleIds: new Set(),
 };
-const CONFIG = { baseUrl: "https://news.example.org", pathPrefix: "/" };
+const CONFIG = {
+  baseUrl: "https://news.example.org",
+  pathPrefix: "/",
+  checkPicture: (src: string) =>
+    src.includes("..") ? `"${src}" leads outside the content folder` : undefined,
+};
 
 /** An article read through the contract, as the site model gets it. validFields has 5 fields: the body starts on line 8. */
 function article(id: string, fields: Record<string, unknown> = {}, body?: string): Article {
@@ -173,7 +178,7 @@ describe("links to article addresses that do not exist", () => {
   });
 
   test("with a path prefix: links with or without the prefix, absolute links under the base URL", () => {
-    const config = { baseUrl: "https://example.org/newsroom", pathPrefix: "/newsroom/" };
+    const config = { ...CONFIG, baseUrl: "https://example.org/newsroom", pathPrefix: "/newsroom/" };
     const problems = check(
       [
         target(),

@@ -31,11 +31,17 @@ describe("article body rendering", () => {
     const html = renderArticleBody(
       '<iframe src="https://www.youtube.com/embed/abc"></iframe>\n\n<iframe src="https://tracker.example/x">x</iframe>',
     );
-    assert.match(
-      html,
-      /<a href="https:\/\/www.youtube.com\/embed\/abc" class="video-embed" data-embed="[^"]+">/,
-    );
+    assert.match(html, /<a href="https:\/\/www.youtube.com\/embed\/abc" class="video-embed">/);
     assert.doesNotMatch(html, /<iframe|tracker\.example/);
+  });
+
+  test("an editor's link can never claim to be a player: data-embed and the player class are dropped", () => {
+    const html = renderArticleBody(
+      '<a href="https://www.youtube.com/watch?v=x" data-embed="javascript:alert(document.domain)">Play</a> ' +
+        '<a class="video-embed" href="https://any.example/">Frame</a> <iframe src="http://www.youtube.com/embed/x"></iframe>',
+    );
+    assert.doesNotMatch(html, /data-embed|video-embed|javascript:|iframe/);
+    assert.match(html, /<a href="https:\/\/www.youtube.com\/watch\?v=x">Play<\/a>/);
   });
 
   test("a picture on another host is linked, not loaded", () => {

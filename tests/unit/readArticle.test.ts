@@ -14,7 +14,12 @@ const context: ArticleContext = {
   tree,
   zone: "Asia/Shanghai",
   clock: DateTime.fromISO("2026-11-28T00:00:00Z"),
-  contentFileExists: (relative) => relative === "images/present.jpg",
+  checkPicture: (src) =>
+    src === "images/present.jpg"
+      ? undefined
+      : /\/\//.test(src)
+        ? `"${src}" is on another host`
+        : `no file at content/${src}; check the path and the file name`,
   articleIds: new Set(["2016/11/x.md", "2016/11/follow-up.md"]),
 };
 const FILE = "content/articles/x.md";

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import type { Article } from "../../src/article/article.ts";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import { articlePageMeta, ogLocale, openGraph, twitterCard } from "../../src/publish/metaTags.ts";
+import { articlePageMeta, openGraph, twitterCard } from "../../src/publish/metaTags.ts";
 import {
   breadcrumbJsonLd,
   DEFAULT_IMAGE_PATH,
@@ -19,6 +19,7 @@ import {
   type PictureLookup,
   websiteJsonLd,
 } from "../../src/publish/structuredData.ts";
+import { newsSitemapLanguage, openGraphLocale } from "../../src/site/language.ts";
 import { loadSite, type Site } from "../../src/site/model.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
@@ -46,7 +47,8 @@ function load(env: NodeJS.ProcessEnv = {}): Site {
     },
   });
   mkdirSync(path.join(dir, "images"), { recursive: true });
-  writeFileSync(path.join(dir, "images/port 1.jpg"), "not really a picture");
+  // A JPEG header is all the checks read; this test never decodes it.
+  writeFileSync(path.join(dir, "images/port 1.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
   return loadSite({ content: contentFolder(dir), mode: "production", clock: CLOCK, env });
 }
 
@@ -231,9 +233,13 @@ describe("structured data", () => {
   });
 
   test("og:locale only when the language names a territory", () => {
-    assert.equal(ogLocale("en"), undefined);
-    assert.equal(ogLocale("en-GB"), "en_GB");
-    assert.equal(ogLocale("zh_cn"), "zh_CN");
+    assert.equal(openGraphLocale("en"), undefined);
+    assert.equal(openGraphLocale("en-GB"), "en_GB");
+    assert.equal(openGraphLocale("zh-Hans"), "zh_CN");
+    assert.equal(openGraphLocale("zh-Hant"), "zh_TW");
+    assert.equal(newsSitemapLanguage("en-GB"), "en");
+    assert.equal(newsSitemapLanguage("zh-Hans"), "zh-cn");
+    assert.equal(newsSitemapLanguage("zh-Hant-HK"), "zh-tw");
   });
 
   test("the default picture and the logo are PNGs of the sizes the constants say", () => {

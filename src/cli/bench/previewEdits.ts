@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { listMarkdownFiles } from "../../content/sourceFiles.ts";
-import { startPreview } from "../previewProcess.ts";
+import { startPreview, WATCHING } from "../previewProcess.ts";
 
 const EDITS = 5;
 
@@ -38,7 +38,7 @@ export async function previewEdits(content: string, work: string, env: NodeJS.Pr
       writeFileSync(file, `${original.trimEnd()}\n\n${marker}\n`);
       await waitUntil(() => readIfThere(page).includes(marker));
       const written = performance.now() - saved;
-      await preview.waitFor(/Watching/, from);
+      await preview.waitFor(WATCHING, from);
       times.push({ written, finished: performance.now() - saved });
     }
   } finally {

@@ -1,0 +1,143 @@
+import type { Problem } from "../content/problems.ts";
+import { ASSET_FOLDER } from "../render/assets.ts";
+import { IMAGE_URL_PATH } from "../render/images.ts";
+import type { Site } from "../site/model.ts";
+import { outputPathOf, type Route } from "../site/routes.ts";
+import { feedFiles } from "./feeds.ts";
+import { SEARCH_FOLDER } from "./searchDocuments.ts";
+import { sitemapUrls } from "./sitemaps.ts";
+
+/**
+ * One thing the build writes into the site: a file, or a folder it fills as a whole (the
+ * pictures, the search index). Each output module names its own, so the list is the
+ * build's own and grows with it.
+ */
+export interface PlannedOutput {
+  /** Relative to the site's root: a file (`feeds/atom.xml`) or a folder ending in `/` (`img/`). */
+  readonly path: string;
+  /** What it is, as a message names it: "the home page". */
+  readonly name: string;
+  /** Where an editor asked for it, when one did: problems with it are reported there. */
+  readonly source?: { readonly file: string; readonly line: number; readonly field: string };
+}
+
+/** Every output of a build of `site`: pages, redirects, feeds, sitemaps, assets, pictures, search. */
+export function siteOutputs(site: Site): PlannedOutput[] {
+  const root = (url: string) => url.replace(/^\/+/, "");
+  return [
+    ...site.routes.map((route) => ({ path: root(outputPathOf(route)), ...describeRoute(route) })),
+    ...feedFiles(site).map((feed) => ({ path: root(feed.url), name: feed.name })),
+    ...sitemapUrls(site).map((url) => ({ path: root(url), name: `the site's ${root(url)}` })),
+    { path: ASSET_FOLDER, name: "the site's style sheets, scripts and icons" },
+    { path: IMAGE_URL_PATH, name: "the site's processed pictures" },
+    { path: SEARCH_FOLDER, name: "the search index" },
+  ];
+}
+
+function describeRoute(route: Route): Omit<PlannedOutput, "path"> {
+  switch (route.kind) {
+    case "home":
+      return { name: "the home page" };
+    case "article":
+      return {
+        name: `the article ${route.article.file}`,
+        source: { file: route.article.file, line: 1, field: "url" },
+      };
+    case "redirect": {
+      const line = route.target.aliases.find((alias) => alias.url === route.url)?.line ?? 1;
+      return {
+        name: `an alias of ${route.target.file}`,
+        source: { file: route.target.file, line, field: "aliases" },
+      };
+    }
+    case "listing": {
+      const { listing, pageNumber } = route.page;
+      const what =
+        listing.kind === "topic" ? `the topic page "${listing.title}"` : `the ${listing.title} page`;
+      return { name: pageNumber > 1 ? `page ${pageNumber} of ${what}` : what };
+    }
+    case "page":
+      return {
+        name: `the page ${route.page.file}`,
+        source: { file: route.page.file, line: 1, field: "url" },
+      };
+    case "topics":
+      return { name: "the index of topics" };
+    case "search":
+      return { name: "the search page" };
+    case "notFound":
+      return { name: "the page shown for a missing address (404)" };
+  }
+}
+
+/**
+ * Two outputs that would be written to the same place, or one inside a file or a folder
+ * the other fills: each is a problem at the editor's side (the alias, the page), naming
+ * what it would overwrite. The site's own outputs are placed first, so they win.
+ */
+export function outputCollisions(outputs: readonly PlannedOutput[]): Problem[] {
+  const files = new Map<string, PlannedOutput>();
+  const folders = new Map<string, PlannedOutput>();
+  /** Each folder that holds a file, with one such file. */
+  const holding = new Map<string, PlannedOutput>();
+  const problems: Problem[] = [];
+  const ordered = [...outputs.filter((o) => !o.source), ...outputs.filter((o) => o.source)];
+  for (const output of ordered) {
+    const taken = takenBy(output, files, folders, holding);
+    if (taken) {
+      problems.push(collision(output, taken));
+      continue;
+    }
+    if (output.path.endsWith("/")) {
+      folders.set(output.path, output);
+      continue;
+    }
+    files.set(output.path, output);
+    for (const folder of ancestors(output.path)) if (!holding.has(folder)) holding.set(folder, output);
+  }
+  return problems;
+}
+
+/** What already stands where `output` would go, if anything. */
+function takenBy(
+  output: PlannedOutput,
+  files: ReadonlyMap<string, PlannedOutput>,
+  folders: ReadonlyMap<string, PlannedOutput>,
+  holding: ReadonlyMap<string, PlannedOutput>,
+): PlannedOutput | undefined {
+  const isFolder = output.path.endsWith("/");
+  if (isFolder) {
+    const inside = holding.get(output.path) ?? folders.get(output.path);
+    if (inside) return inside;
+  } else {
+    const same = files.get(output.path) ?? holding.get(`${output.path}/`);
+    if (same) return same;
+  }
+  for (const folder of ancestors(output.path)) {
+    const owner = folders.get(folder) ?? files.get(folder.slice(0, -1));
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
+/** `a/b/c.html` → `a/`, `a/b/`. */
+function ancestors(filePath: string): string[] {
+  const parts = filePath.replace(/\/$/, "").split("/").slice(0, -1);
+  return parts.map((_, i) => `${parts.slice(0, i + 1).join("/")}/`);
+}
+
+function collision(output: PlannedOutput, taken: PlannedOutput): Problem {
+  const { source } = output;
+  if (!source) throw new Error(`the build would write ${output.name} over ${taken.name} (${output.path})`);
+  const fix =
+    source.field === "aliases"
+      ? "an alias may not replace it; remove this alias"
+      : "change the slug (or the file name)";
+  return {
+    severity: "error",
+    file: source.file,
+    line: source.line,
+    field: source.field,
+    message: `/${output.path.replace(/(^|\/)index\.html$/, "$1")} would overwrite ${taken.name}; ${fix}`,
+  };
+}
