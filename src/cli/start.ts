@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
-import { findContentError, formatProblem } from "../content/problems.ts";
+import { failureSummary, findContentError, formatProblem } from "../content/problems.ts";
 import { type PreviewServer, previewHost, startPreviewServer } from "../eleventy/previewServer.ts";
 
 /**
@@ -69,7 +69,10 @@ try {
   await main();
 } catch (error) {
   const problems = findContentError(error)?.problems;
-  if (problems) for (const problem of problems) console.error(formatProblem(problem));
+  if (problems) {
+    for (const problem of problems) console.error(formatProblem(problem));
+    console.error(`\n${failureSummary(problems, "fix them and start the preview again (npm start)")}`);
+  }
   else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))
     console.error(`${(error as Error).message}\n${USAGE}`);
   else console.error(error);

@@ -8,10 +8,7 @@ import { outputCollisions, siteOutputs } from "./siteOutputs.ts";
  * Throws ContentError with every problem; `npm run check` and the build both start here.
  */
 export function loadCheckedSite(options: LoadOptions): Site {
-  const site = loadSite(options);
-  const collisions = outputCollisions(siteOutputs(site));
-  if (collisions.length > 0) throw new ContentError([...site.warnings, ...collisions]);
-  return site;
+  return loadSite({ ...options, checkModel: (site) => outputCollisions(siteOutputs(site)) });
 }
 
 export type CheckResult =

@@ -21,16 +21,27 @@ export interface PlannedOutput {
   readonly source?: { readonly file: string; readonly line: number; readonly field: string };
 }
 
-/** Every output of a build of `site`: pages, redirects, feeds, sitemaps, assets, pictures, search. */
+/**
+ * Every output of a build of `site`, in order of precedence: the site's own pages, feeds,
+ * sitemaps, assets, pictures and search index first, then what editors add: plain pages,
+ * articles, and last the aliases, which may never take another output's place.
+ */
 export function siteOutputs(site: Site): PlannedOutput[] {
   const root = (url: string) => url.replace(/^\/+/, "");
+  const routes = (kinds: readonly Route["kind"][]) =>
+    site.routes
+      .filter((route) => kinds.includes(route.kind))
+      .map((route) => ({ path: root(outputPathOf(route)), ...describeRoute(route) }));
   return [
-    ...site.routes.map((route) => ({ path: root(outputPathOf(route)), ...describeRoute(route) })),
+    ...routes(["home", "listing", "topics", "search", "notFound"]),
     ...feedFiles(site).map((feed) => ({ path: root(feed.url), name: feed.name })),
     ...sitemapUrls(site).map((url) => ({ path: root(url), name: `the site's ${root(url)}` })),
     { path: ASSET_FOLDER, name: "the site's style sheets, scripts and icons" },
     { path: IMAGE_URL_PATH, name: "the site's processed pictures" },
     { path: SEARCH_FOLDER, name: "the search index" },
+    ...routes(["page"]),
+    ...routes(["article"]),
+    ...routes(["redirect"]),
   ];
 }
 
@@ -52,8 +63,11 @@ function describeRoute(route: Route): Omit<PlannedOutput, "path"> {
     }
     case "listing": {
       const { listing, pageNumber } = route.page;
-      const what =
-        listing.kind === "topic" ? `the topic page "${listing.title}"` : `the ${listing.title} page`;
+      const what = {
+        section: `the ${listing.title} section page`,
+        topic: `the topic page "${listing.title}"`,
+        topNews: `the ${listing.title} page`,
+      }[listing.kind];
       return { name: pageNumber > 1 ? `page ${pageNumber} of ${what}` : what };
     }
     case "page":
@@ -72,8 +86,8 @@ function describeRoute(route: Route): Omit<PlannedOutput, "path"> {
 
 /**
  * Two outputs that would be written to the same place, or one inside a file or a folder
- * the other fills: each is a problem at the editor's side (the alias, the page), naming
- * what it would overwrite. The site's own outputs are placed first, so they win.
+ * the other fills: the later in `outputs` (see siteOutputs for the order) is a problem at
+ * the editor's side (the alias, the page), naming what it would overwrite.
  */
 export function outputCollisions(outputs: readonly PlannedOutput[]): Problem[] {
   const files = new Map<string, PlannedOutput>();
@@ -81,8 +95,7 @@ export function outputCollisions(outputs: readonly PlannedOutput[]): Problem[] {
   /** Each folder that holds a file, with one such file. */
   const holding = new Map<string, PlannedOutput>();
   const problems: Problem[] = [];
-  const ordered = [...outputs.filter((o) => !o.source), ...outputs.filter((o) => o.source)];
-  for (const output of ordered) {
+  for (const output of outputs) {
     const taken = takenBy(output, files, folders, holding);
     if (taken) {
       problems.push(collision(output, taken));

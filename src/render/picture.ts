@@ -1,21 +1,25 @@
 import { normaliseSrc } from "../content/pictureFiles.ts";
+import { escapeHtml } from "./escapeHtml.ts";
 import { ARTICLE_IMAGE_SIZES, type ImageLookup, type ProcessedImage } from "./images.ts";
 
 /**
  * The `<picture>` for a processed image: AVIF and WebP sources, the original format as
  * fallback, `width`/`height` so nothing shifts while it loads, and lazy loading unless it
- * is the first thing a reader sees. `altHtml` is already escaped.
+ * is the first thing a reader sees. `altHtml` is already escaped; every other value is
+ * escaped here (picture URLs carry the site's path prefix, a setting).
  */
 export function pictureHtml(image: ProcessedImage, altHtml: string, loading: "eager" | "lazy"): string {
+  const sizes = escapeHtml(ARTICLE_IMAGE_SIZES);
   const sources = image.sources
     .map(
-      (source) => `<source type="${source.type}" srcset="${source.srcset}" sizes="${ARTICLE_IMAGE_SIZES}">`,
+      (source) =>
+        `<source type="${escapeHtml(source.type)}" srcset="${escapeHtml(source.srcset)}" sizes="${sizes}">`,
     )
     .join("");
   const priority = loading === "eager" ? ' fetchpriority="high"' : ' loading="lazy"';
   const { fallback } = image;
   return (
-    `<picture>${sources}<img src="${fallback.src}" srcset="${fallback.srcset}" sizes="${ARTICLE_IMAGE_SIZES}"` +
+    `<picture>${sources}<img src="${escapeHtml(fallback.src)}" srcset="${escapeHtml(fallback.srcset)}" sizes="${sizes}"` +
     ` width="${fallback.width}" height="${fallback.height}" alt="${altHtml}" decoding="async"${priority}></picture>`
   );
 }

@@ -41,6 +41,11 @@ export interface LoadOptions {
   readonly mode: BuildMode;
   readonly clock: DateTime;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Checks of the finished model that belong to a layer above it (whether every output has a
+   * place of its own): their problems are reported with everything else found in this pass.
+   */
+  readonly checkModel?: (site: Site) => readonly Problem[];
   /** Told how long each phase took, in milliseconds (for the build's report and the bench). */
   readonly onPhase?: (phase: "read and check" | "model and related", milliseconds: number) => void;
 }
@@ -78,10 +83,11 @@ const HOME_BLOCK_SIZE = 4;
 export function loadSite(options: LoadOptions): Site {
   const started = performance.now();
   const { content, mode, clock } = options;
-  const site = readDataFile(content, SITE_FILE, siteConfigSchema);
+  const siteData = readDataFile(content, SITE_FILE, siteConfigSchema);
   const sections = readDataFile(content, SECTIONS_FILE, sectionTreeSchema);
-  if (!site.value || !sections.value) throw new ContentError([...site.problems, ...sections.problems]);
-  const config = resolveSiteConfig(site.value, options.env);
+  if (!siteData.value || !sections.value)
+    throw new ContentError([...siteData.problems, ...sections.problems]);
+  const config = resolveSiteConfig(siteData.value, options.env);
   const { tree, errors: treeErrors } = buildSectionTree(sections.value);
   const problems: Problem[] = treeErrors.map((message) => ({
     severity: "error",
@@ -94,8 +100,7 @@ export function loadSite(options: LoadOptions): Site {
   const checkPicture = pictureCheck(content);
   const all = readArticles(content, tree, config, clock, checkPicture, problems);
   const pages = readPages(content, problems);
-  checkUrlsUnique(all, pages, tree, content.label(SECTIONS_FILE), problems);
-  const siteFile = { label: content.label(SITE_FILE), lineOf: site.lineOf };
+  const siteFile = { label: content.label(SITE_FILE), lineOf: siteData.lineOf };
   const photoSection = namedSection(tree, config.photoSection, "photoSection", siteFile, problems);
   const videoSection = namedSection(tree, config.videoSection, "videoSection", siteFile, problems);
   const pageBySlug = new Map(pages.map((page) => [page.slug, page]));
@@ -105,7 +110,7 @@ export function loadSite(options: LoadOptions): Site {
       problems.push({
         severity: "error",
         file: siteFile.label,
-        line: site.lineOf(["footerPages", index]),
+        line: siteData.lineOf(["footerPages", index]),
         field: "footerPages",
         message: `no page ${content.label(`pages/${slug}.md`)}`,
       });
@@ -118,9 +123,9 @@ export function loadSite(options: LoadOptions): Site {
   const editorial = { ...config, checkPicture };
   for (const p of editorialProblems(all, knownUrls, editorial)) problems.push(p);
   for (const p of bodyProblems(pages, knownUrls, editorial)) problems.push(p);
-  if (problems.some((p) => p.severity === "error") || !photoSection || !videoSection) {
-    throw new ContentError(problems);
-  }
+  // Without the Photo and Video sections there is no sidebar; anything else wrong still lets
+  // the model be built from the articles that are right, so its checks run in this pass too.
+  if (!photoSection || !videoSection) throw new ContentError(problems);
 
   // Pages exist for published and expired articles; only published ones are listed anywhere.
   // The preview renders and lists everything, marked.
@@ -190,8 +195,7 @@ export function loadSite(options: LoadOptions): Site {
     { kind: "notFound", url: NOT_FOUND_URL },
   ];
 
-  options.onPhase?.("model and related", performance.now() - modelStarted);
-  return {
+  const site: Site = {
     config,
     tree,
     clock,
@@ -209,6 +213,10 @@ export function loadSite(options: LoadOptions): Site {
     related,
     warnings: problems,
   };
+  problems.push(...(options.checkModel?.(site) ?? []));
+  if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
+  options.onPhase?.("model and related", performance.now() - modelStarted);
+  return site;
 }
 
 function readArticles(
@@ -281,46 +289,6 @@ function readPopularExport(content: ContentFolder, problems: Problem[]) {
     });
   }
   return data;
-}
-
-/** Two sources that would write the same URL: name both files, so the editor can choose. */
-function checkUrlsUnique(
-  articles: readonly Article[],
-  pages: readonly PlainPage[],
-  tree: SectionTree,
-  sectionsFile: string,
-  problems: Problem[],
-) {
-  const owners = new Map<string, string>();
-  for (const section of tree.bySlug.values()) owners.set(sectionUrl(section.slug), sectionsFile);
-  const renameFix = "change the slug (or the file name) of one of them";
-  const claims = [
-    ...articles.map((a) => ({ url: a.url, file: a.file, field: "url", fix: renameFix })),
-    ...articles.flatMap((a) =>
-      a.aliases.map((alias) => ({
-        url: alias.url,
-        file: a.file,
-        line: alias.line,
-        field: "aliases",
-        fix: "remove this alias",
-      })),
-    ),
-    ...pages.map((p) => ({ url: p.url, file: p.file, field: "url", fix: renameFix })),
-  ];
-  for (const item of claims) {
-    const other = owners.get(item.url);
-    if (other) {
-      problems.push({
-        severity: "error",
-        file: item.file,
-        line: 1,
-        field: item.field,
-        message: `${item.url} is also the address of ${other}; ${item.fix}`,
-      });
-    } else {
-      owners.set(item.url, item.file);
-    }
-  }
 }
 
 function namedSection(

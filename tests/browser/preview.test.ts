@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext } from "playwright-core";
@@ -8,6 +7,7 @@ import { type Preview, startPreview } from "../../src/cli/previewProcess.ts";
 import { browserSkipReason } from "../helpers/browser.ts";
 import { tempOutput } from "../helpers/build.ts";
 import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { freePort } from "../helpers/network.ts";
 
 const skip = browserSkipReason();
 const FIELDS = validFields({ headline: "Harbour reopens" });
@@ -15,16 +15,6 @@ let browser: BrowserContext;
 let preview: Preview;
 let content: string;
 let port: number;
-
-/** A port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || !address) throw new Error("no port");
-  return address.port;
-}
 
 describe("the preview in a browser (npm start)", { skip }, () => {
   before(async () => {

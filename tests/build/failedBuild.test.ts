@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { hashFolder, readPage, runBuild, startBuild, tempOutput } from "../helpers/build.ts";
+import { hashFolder, readPage, runBuild, runCheck, startBuild, tempOutput } from "../helpers/build.ts";
 import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
 const content = makeFixtureContent({ articles: { "good.md": { fields: validFields() } } });
@@ -71,6 +71,80 @@ describe("a failed build leaves the published site exactly as it was", () => {
     assert.deepEqual(leftovers(), []);
   });
 
+  for (const [fault, folder] of [
+    ["output-eacces", "where _site/ is built: permission denied (EACCES)"],
+    ["output-enospc", "where _site/ is built: the disk is full (ENOSPC)"],
+    ["cache-eacces", ": permission denied (EACCES)"],
+  ] as const) {
+    test(`a folder that cannot be written (${fault}): one line naming it, exit 1, _site untouched`, () => {
+      const result = runBuild(content, output, { NEWSDESK_FAIL_AT: fault });
+      assert.equal(result.status, 1);
+      assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
+      assert.match(
+        result.stderr,
+        new RegExp(`^cannot write to .+${escape(folder)}; nothing was published\\.$`, "m"),
+      );
+      assert.equal(hashFolder(output), goodHash);
+      assert.deepEqual(leftovers(), []);
+    });
+  }
+
+  test("a build killed between the two renames of the swap: the next check puts the last site back", () => {
+    const killed = runBuild(content, output, { NEWSDESK_FAIL_AT: "swap" });
+    assert.equal(killed.signal, "SIGKILL");
+    assert.ok(!existsSync(output), "the window this test is about: _site/ is set aside");
+    const checked = runCheck(content, {}, ["--output", output]);
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.match(
+      checked.stderr,
+      /_site\/ was missing: a build was stopped while publishing, so the site it replaced \(_site\.old-\d+\) is back in place/,
+    );
+    assert.match(checked.stderr, /removed _site\.staging-\d+, left by a build that was stopped/);
+    assert.equal(hashFolder(output), goodHash);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  test("kill -9 during a build: its staging folder is cleared by the next build", async () => {
+    const child = startBuild(content, output);
+    const staging = `${output}.staging-${child.pid}`;
+    for (let waited = 0; !existsSync(staging) && waited < 20_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.on("exit", resolve));
+    assert.deepEqual(leftovers(), [path.basename(staging)]);
+    const next = runBuild(content, output);
+    assert.equal(next.status, 0, next.stderr);
+    assert.match(
+      next.stderr,
+      new RegExp(`removed ${escape(path.basename(staging))}, left by a build that was stopped`),
+    );
+    assert.deepEqual(leftovers(), []);
+    goodHash = hashFolder(output);
+  });
+
+  test("an old site that cannot be deleted: the new one is published and the build says exactly that", () => {
+    writeFileSync(
+      path.join(content, "articles/good.md"),
+      articleText({ fields: validFields({ headline: "Published despite" }) }),
+    );
+    const result = runBuild(content, output, { NEWSDESK_FAIL_AT: "retire-eacces" });
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /nothing was published/);
+    assert.match(
+      result.stderr,
+      /warning: the new site is published, but the previous one could not be deleted from \S+_site\.old-\d+ \(EACCES\)/,
+    );
+    assert.match(readPage(output, "/economy/2016-11-05/good/"), /Published despite/);
+    assert.equal(leftovers().length, 1);
+    writeFileSync(
+      path.join(content, "articles/good.md"),
+      articleText({ fields: validFields({ headline: "New" }) }),
+    );
+    const next = runBuild(content, output);
+    assert.equal(next.status, 0, next.stderr);
+    assert.deepEqual(leftovers(), []);
+  });
+
   test("a good build then replaces the site", () => {
     const result = runBuild(content, output);
     assert.equal(result.status, 0, result.stderr);
@@ -78,3 +152,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
     assert.match(readPage(output, "/economy/2016-11-05/good/"), /<h1 class="headline">New<\/h1>/);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

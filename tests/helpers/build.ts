@@ -25,6 +25,30 @@ export function runBuild(
   });
 }
 
+/** Runs `npm run check`'s command on a content folder, with the build's clock. */
+export function runCheck(
+  content: string,
+  env: NodeJS.ProcessEnv = {},
+  args: readonly string[] = [],
+): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/cli/check.ts", "--content", content, ...args], {
+    cwd: PROJECT,
+    encoding: "utf8",
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000", ...env },
+  });
+}
+
+/**
+ * The problem lines a command printed (`path:line: field: message`, or `environment:
+ * NAME: message`), without the fixture folder's path, in the order printed.
+ */
+export function problemLinesOf(output: string): string[] {
+  return output
+    .split("\n")
+    .filter((line) => /^\S+:\d+: |^environment: /.test(line))
+    .map((line) => line.replace(/^.*?newsdesk-fixture-[^/]+\//, ""));
+}
+
 /** Starts the build without waiting, for tests that interrupt it. */
 export function startBuild(content: string, output: string) {
   return spawn(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output], {

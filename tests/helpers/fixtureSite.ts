@@ -13,6 +13,9 @@ export interface FixtureOptions {
   readonly articles: Record<string, FixtureArticle | string>;
   readonly pages?: Record<string, string>;
   readonly site?: Record<string, unknown>;
+  /** `sections.json` as written (the project's own when absent). */
+  readonly sections?: unknown;
+  /** `popular.json`: an object is written as JSON, a string as it is. */
   readonly popular?: unknown;
 }
 
@@ -27,9 +30,13 @@ export function makeFixtureContent(options: FixtureOptions): string {
     path.join(dir, "_data/site.json"),
     JSON.stringify({ ...site, footerPages: ["about-us"], ...options.site }, null, 2),
   );
-  cpSync(path.join(PROJECT, "content/_data/sections.json"), path.join(dir, "_data/sections.json"));
+  if (options.sections === undefined)
+    cpSync(path.join(PROJECT, "content/_data/sections.json"), path.join(dir, "_data/sections.json"));
+  else writeFileSync(path.join(dir, "_data/sections.json"), JSON.stringify(options.sections, null, 2));
   if (options.popular !== undefined) {
-    writeFileSync(path.join(dir, "_data/popular.json"), JSON.stringify(options.popular, null, 2));
+    const text =
+      typeof options.popular === "string" ? options.popular : JSON.stringify(options.popular, null, 2);
+    writeFileSync(path.join(dir, "_data/popular.json"), text);
   }
   const pages = {
     "about-us.md": "---\ntitle: About Us\n---\nWe are a fixture newsroom.\n",

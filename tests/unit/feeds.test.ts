@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import { buildFeeds, FEED_SIZE, feedLinksFor } from "../../src/publish/feeds.ts";
+import { buildFeeds, FEED_SIZE, feedLinksFor, ltEscapedInAttributes } from "../../src/publish/feeds.ts";
 import type { OutputFile } from "../../src/publish/outputFile.ts";
 import { loadSite, type Site } from "../../src/site/model.ts";
 import { type FixtureOptions, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
@@ -280,5 +280,14 @@ describe("feeds", () => {
     for (const section of site.tree.bySlug.values()) {
       for (const link of feedLinksFor(site, section)) assert.ok(feedUrls.has(link.url), link.url);
     }
+  });
+});
+
+describe("XML attributes", () => {
+  test("< inside an attribute value is escaped; text and CDATA are left as they are", () => {
+    assert.equal(
+      ltEscapedInAttributes('<a b="x <y> &amp;"><![CDATA[<q a="<">]]>t &lt;<c d=\'<\'/></a>'),
+      '<a b="x &lt;y> &amp;"><![CDATA[<q a="<">]]>t &lt;<c d=\'&lt;\'/></a>',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { firstParagraphText, renderArticleBody } from "../../src/render/markdown.ts";
+import { pictureHtml } from "../../src/render/picture.ts";
 
 describe("article body rendering", () => {
   test("template syntax in article text stays text", () => {
@@ -75,5 +76,23 @@ describe("summary from the first paragraph", () => {
     const summary = firstParagraphText(`${"word ".repeat(200)}end`);
     assert.ok(summary.length <= 301);
     assert.match(summary, /word…$/);
+  });
+});
+
+describe("picture markup", () => {
+  test("every value is escaped, the path prefix in picture URLs included", () => {
+    const hostile = '/x"><img src=y onerror=alert(1)>/img/a-480.jpeg';
+    const html = pictureHtml(
+      {
+        sources: [{ type: "image/avif", srcset: `${hostile} 480w` }],
+        fallback: { src: hostile, srcset: `${hostile} 480w`, width: 480, height: 270 },
+        thumbnail: { sources: [], src: hostile, width: 480, height: 270 },
+        files: [],
+      },
+      "A map",
+      "lazy",
+    );
+    assert.doesNotMatch(html, /<img src=y/);
+    assert.match(html, /src="\/x&quot;&gt;&lt;img src=y onerror=alert\(1\)&gt;\/img\/a-480\.jpeg"/);
   });
 });

@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
+import { loadCheckedSite } from "../../src/publish/siteCheck.ts";
 import { type BuildMode, loadSite } from "../../src/site/model.ts";
 import { type FixtureOptions, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
@@ -14,7 +15,12 @@ function load(options: FixtureOptions, mode: BuildMode = "production") {
 
 function problemsOf(options: FixtureOptions): string[] {
   try {
-    load(options);
+    loadCheckedSite({
+      content: contentFolder(makeFixtureContent(options)),
+      mode: "production",
+      clock: CLOCK,
+      env: {},
+    });
   } catch (error) {
     assert.ok(error instanceof ContentError);
     return error.problems
@@ -25,7 +31,7 @@ function problemsOf(options: FixtureOptions): string[] {
 }
 
 describe("site model", () => {
-  test("two articles that would get the same URL: both files are named", () => {
+  test("two articles that would get the same URL: both files are named, the later one at fault", () => {
     const problems = problemsOf({
       articles: {
         "a/baotou.md": { fields: validFields() },
@@ -33,7 +39,7 @@ describe("site model", () => {
       },
     });
     assert.deepEqual(problems, [
-      "articles/b/baotou.md:1: url: /economy/2016-11-05/baotou/ is also the address of articles/a/baotou.md; change the slug (or the file name) of one of them",
+      "articles/b/baotou.md:1: url: /economy/2016-11-05/baotou/ would overwrite the article articles/a/baotou.md; change the slug (or the file name)",
     ]);
   });
 
