@@ -72,8 +72,7 @@ try {
   if (problems) {
     for (const problem of problems) console.error(formatProblem(problem));
     console.error(`\n${failureSummary(problems, "fix them and start the preview again (npm start)")}`);
-  }
-  else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))
+  } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))
     console.error(`${(error as Error).message}\n${USAGE}`);
   else console.error(error);
   process.exitCode = 1;

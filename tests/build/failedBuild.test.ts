@@ -82,7 +82,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
       assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
       assert.match(
         result.stderr,
-        new RegExp(`^cannot write to .+${escape(folder)}; nothing was published\\.$`, "m"),
+        new RegExp(`^cannot write to .+${escapeRegExp(folder)}; nothing was published\\.$`, "m"),
       );
       assert.equal(hashFolder(output), goodHash);
       assert.deepEqual(leftovers(), []);
@@ -116,7 +116,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
     assert.equal(next.status, 0, next.stderr);
     assert.match(
       next.stderr,
-      new RegExp(`removed ${escape(path.basename(staging))}, left by a build that was stopped`),
+      new RegExp(`removed ${escapeRegExp(path.basename(staging))}, left by a build that was stopped`),
     );
     assert.deepEqual(leftovers(), []);
     goodHash = hashFolder(output);
@@ -153,6 +153,6 @@ describe("a failed build leaves the published site exactly as it was", () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
