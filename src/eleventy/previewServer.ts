@@ -57,13 +57,31 @@ function refuseHostilePaths(request: IncomingMessage, response: ServerResponse, 
   response.end("Bad request: no page of the site has this address.\n");
 }
 
+/** The names a browser on this computer uses for it. */
+const LOOPBACK_NAMES: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * On a loopback address, only requests that name this computer: a page elsewhere whose
+ * name is made to point at 127.0.0.1 (DNS rebinding) could otherwise read the drafts
+ * through the reader's own browser.
+ */
+function refuseForeignHosts(request: IncomingMessage, response: ServerResponse, next: () => void): void {
+  const name = (request.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
+  if (LOOPBACK_NAMES.has(name)) {
+    next();
+    return;
+  }
+  response.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+  response.end("Forbidden: this preview answers only to localhost.\n");
+}
+
 class BoundDevServer extends EleventyDevServer {
   constructor(
     folder: string,
     private readonly host: string,
   ) {
     super("newsdesk-preview", folder, {
-      middleware: [refuseHostilePaths],
+      middleware: isLoopback(host) ? [refuseForeignHosts, refuseHostilePaths] : [refuseHostilePaths],
       // newsdesk says where it listens itself, with what that means.
       messageOnStart: () => false,
     });

@@ -15,9 +15,10 @@ import { freePort, listeningAddresses } from "../helpers/network.ts";
 const content = makeFixtureContent({ articles: { "good.md": { fields: validFields() } } });
 
 /** One GET with the path sent exactly as written (no client normalising `..`); its status, or an error code. */
-function get(host: string, port: number, rawPath: string): Promise<number | string> {
+function get(host: string, port: number, rawPath: string, hostHeader?: string): Promise<number | string> {
   return new Promise((resolve) => {
-    const req = request({ host, port, path: rawPath, method: "GET", timeout: 3000 }, (response) => {
+    const headers = hostHeader ? { host: hostHeader } : {};
+    const req = request({ host, port, path: rawPath, method: "GET", timeout: 3000, headers }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     });
@@ -56,6 +57,11 @@ describe("the preview server (npm start)", () => {
     assert.equal(await get("127.0.0.1", port, "/economy/2016-11-05/good/"), 200);
     const other = otherAddress();
     if (other) assert.equal(await get(other, port, "/"), "ECONNREFUSED");
+  });
+
+  test("answers only to this computer's names: a page elsewhere cannot read the drafts by DNS rebinding", async () => {
+    assert.equal(await get("127.0.0.1", port, "/", `localhost:${port}`), 200);
+    assert.equal(await get("127.0.0.1", port, "/", `evil.example:${port}`), 403);
   });
 
   test("answers hostile paths with 400 at once, and goes on serving", async () => {
