@@ -4,7 +4,13 @@ import { Eleventy } from "@11ty/eleventy";
 import { failureSummary, findContentError, formatProblem } from "../content/problems.ts";
 import { buildReport, recordPhase } from "../eleventy/buildReport.ts";
 import { lastBuiltSite, stopSearchIndex } from "../eleventy/plugin.ts";
-import { PublishError, publishStaging, recoverSiteFolder, siteFolders } from "../publish/siteFolder.ts";
+import {
+  outputFolderProblem,
+  PublishError,
+  publishStaging,
+  recoverSiteFolder,
+  siteFolders,
+} from "../publish/siteFolder.ts";
 import { describeSystemError, findSystemError } from "../publish/systemError.ts";
 
 /**
@@ -64,6 +70,8 @@ function showProgress(): () => void {
 
 async function build(): Promise<void> {
   process.env.NEWSDESK_CONTENT = values.content;
+  const unsafe = outputFolderProblem(values.output, values.content);
+  if (unsafe) throw new PublishError(unsafe);
   for (const line of recoverSiteFolder(values.output)) console.warn(line);
   removeStaging();
   const stopProgress = showProgress();
@@ -124,15 +132,15 @@ function report(pageCount: number, built: ReturnType<typeof lastBuiltSite>): voi
 try {
   await build();
 } catch (error) {
-  stopSearchIndex();
-  removeStaging();
+  await stopSearchIndex();
+  // The staging folder is removed on exit: Eleventy may still be copying into it now.
   const contentError = findContentError(error);
   const systemError = findSystemError(error);
   if (contentError) {
     for (const problem of contentError.problems) console.error(formatProblem(problem));
     console.error(`\n${failureSummary(contentError.problems)}`);
   } else if (error instanceof PublishError) {
-    console.error(`The build failed: ${error.message}.`);
+    console.error(`The build failed: ${error.message}; nothing was published.`);
   } else if (systemError) {
     console.error(describeSystemError(systemError, staging, folders.output));
   } else {

@@ -10,7 +10,7 @@ import {
 import { listMarkdownFiles } from "../content/sourceFiles.ts";
 import { contentDirFromEnv } from "../eleventy/plugin.ts";
 import { checkSite } from "../publish/siteCheck.ts";
-import { recoverSiteFolder } from "../publish/siteFolder.ts";
+import { outputFolderProblem, recoverSiteFolder } from "../publish/siteFolder.ts";
 import { buildClock } from "../site/buildClock.ts";
 
 /**
@@ -54,13 +54,15 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
-  for (const line of recoverSiteFolder(values.output)) console.error(line);
+  // The site folder is put right only where it is one (never the project or the content).
+  if (!outputFolderProblem(values.output, values.content))
+    for (const line of recoverSiteFolder(values.output)) console.error(line);
   const content = contentFolder(values.content);
   const result = checkSite({ content, mode: "production", clock: buildClock() });
   const problems: Problem[] = sortProblems(result.problems);
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
-  const articles = listMarkdownFiles(content.resolve("articles")).length;
+  const articles = listMarkdownFiles(content, "articles").length;
 
   if (values.json) {
     const report = {

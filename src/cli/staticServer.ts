@@ -27,11 +27,17 @@ export async function serveFolder(
   prefix = "/",
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let pathname = "";
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
     let file: string | undefined;
     if (pathname.startsWith(prefix)) {
       const candidate = path.join(root, pathname.slice(prefix.length));
-      if (candidate.startsWith(root) && existsSync(candidate)) {
+      if ((candidate === root || candidate.startsWith(`${root}${path.sep}`)) && existsSync(candidate)) {
         file = statSync(candidate).isDirectory() ? path.join(candidate, "index.html") : candidate;
       }
     }

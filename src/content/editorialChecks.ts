@@ -1,8 +1,9 @@
 import type { Article } from "../article/article.ts";
+import { bodyPictures } from "../markdown/bodyPictures.ts";
 import { MAX_NESTING, tooDeeplyNestedAt } from "../markdown/parser.ts";
 import { formatUrlDate } from "../site/dates.ts";
 import { normaliseUrlPath } from "../site/urls.ts";
-import { hasScheme, type PictureCheck } from "./pictureFiles.ts";
+import { isSitePath, type PictureCheck } from "./pictureFiles.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -154,22 +155,6 @@ function nameFiles(files: readonly string[]): string {
 
 // ---------------------------------------------------------------- the body
 
-const IMAGE_WITHOUT_ALT = /!\[\s*\](?:\(\s*<?([^\s)>]*)|\[[^\]]*\])/g;
-/** A picture in the body: `![alt](src "title")` or `<img src="...">`; the source is group 1 or 2. */
-const BODY_PICTURE =
-  /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
-
-/** The pictures of the site a body shows (not those on other hosts, nor any shown as code), with their offsets. */
-export function bodyPictures(body: string): { readonly src: string; readonly index: number }[] {
-  if (!body.includes("![") && !/<img/i.test(body)) return [];
-  return [...withoutCode(body).matchAll(BODY_PICTURE)].flatMap((match) => {
-    const src = match[1] ?? match[2] ?? "";
-    return src && !hasScheme(src) && !src.startsWith("//") ? [{ src, index: match.index }] : [];
-  });
-}
-const IMG_TAG = /<img\b[^>]*>/gi;
-const ALT_ATTRIBUTE = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
-const SRC_ATTRIBUTE = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 /** Absolute URLs anywhere: Markdown links, autolinks, bare URLs, `href="..."`. */
 const ABSOLUTE_URL = /\bhttps?:\/\/[^\s<>"'()[\]`]+/gi;
 /** Root-relative link targets: `](/x)`, `[ref]: /x`, `href="/x"`. */
@@ -228,33 +213,30 @@ function checkBody(
   }
   const body = withoutCode(article.body);
   const lineOf = lineFinder(body, article.bodyLine);
-  const found: { index: number; problem: Problem }[] = [];
-  const report = (severity: Problem["severity"], index: number, message: string) =>
-    found.push({
-      index,
-      problem: { severity, file: article.file, line: lineOf(index), field: "body", message },
-    });
+  const found: Problem[] = [];
+  const report = (severity: Problem["severity"], line: number, message: string) =>
+    found.push({ severity, file: article.file, line, field: "body", message });
 
-  if (body.includes("![")) {
-    for (const match of body.matchAll(IMAGE_WITHOUT_ALT)) {
-      const src = match[1] || "the picture";
+  for (const picture of bodyPictures(article.body)) {
+    const line = article.bodyLine + picture.line;
+    if (!picture.alt?.trim()) {
       report(
         "error",
-        match.index,
-        `image "${src}" has no alt text; describe it for readers who cannot see it: ![What the picture shows](${match[1] || "..."})`,
+        line,
+        picture.isTag
+          ? `<img> "${picture.src}" has no alt text; describe it for readers who cannot see it: alt="What the picture shows"`
+          : `image "${picture.src || "the picture"}" has no alt text; describe it for readers who cannot see it: ![What the picture shows](${picture.src || "..."})`,
       );
     }
-  }
-  found.push(...pictureFinds(article, checkPicture, lineOf));
-  if (/<img/i.test(body)) {
-    for (const match of body.matchAll(IMG_TAG)) {
-      const alt = attribute(ALT_ATTRIBUTE, match[0]);
-      if (alt?.trim()) continue;
-      const src = attribute(SRC_ATTRIBUTE, match[0]) ?? "";
+    // Pictures on other hosts become links when rendered; the site's own must be there to publish.
+    const problem = isSitePath(picture.src) ? checkPicture(picture.src) : undefined;
+    if (problem) {
       report(
         "error",
-        match.index,
-        `<img> "${src}" has no alt text; describe it for readers who cannot see it: alt="What the picture shows"`,
+        line,
+        problem.startsWith(`"${picture.src}"`)
+          ? `picture ${problem}`
+          : `picture "${picture.src}": ${problem}`,
       );
     }
   }
@@ -262,7 +244,7 @@ function checkBody(
     const broken = links(link);
     if (!broken) return;
     const hint = broken.suggestion ? ` (did you mean ${broken.suggestion}?)` : "";
-    report("warning", index, `link to ${broken.path}, which is not an article on this site${hint}`);
+    report("warning", lineOf(index), `link to ${broken.path}, which is not an article on this site${hint}`);
   };
   if (body.includes("http")) {
     for (const match of body.matchAll(ABSOLUTE_URL)) {
@@ -275,9 +257,9 @@ function checkBody(
       reportLink(match.index + match[0].length - link.length, link);
     }
   }
-  // In the order they stand in the file.
-  found.sort((a, b) => a.index - b.index);
-  for (const { problem } of found) problems.push(problem);
+  // In the order they stand in the file (a stable sort keeps a line's problems in order).
+  found.sort((a, b) => a.line - b.line);
+  problems.push(...found);
 }
 
 /** Anything with a Markdown body that becomes a page: an article or a plain page. */
@@ -285,39 +267,6 @@ interface WithBody {
   readonly file: string;
   readonly body: string;
   readonly bodyLine: number;
-}
-
-/**
- * The body's pictures of the site that cannot be published (missing, not a picture, outside
- * the content folder), at their offsets. Pictures on other hosts become links when rendered.
- */
-function pictureFinds(
-  item: WithBody,
-  checkPicture: PictureCheck,
-  lineOf: (index: number) => number,
-): { index: number; problem: Problem }[] {
-  return bodyPictures(item.body).flatMap(({ src, index }) => {
-    const message = checkPicture(src);
-    return message
-      ? [
-          {
-            index,
-            problem: {
-              severity: "error",
-              file: item.file,
-              line: lineOf(index),
-              field: "body",
-              message: message.startsWith(`"${src}"`) ? `picture ${message}` : `picture "${src}": ${message}`,
-            },
-          },
-        ]
-      : [];
-  });
-}
-
-function attribute(pattern: RegExp, tag: string): string | undefined {
-  const match = pattern.exec(tag);
-  return match ? (match[1] ?? match[2] ?? match[3] ?? "") : undefined;
 }
 
 /** The file line of an offset in the body; built on first use, one scan of the body. */

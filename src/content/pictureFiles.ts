@@ -22,14 +22,14 @@ const FORMATS: readonly { readonly name: string; readonly matches: (header: Buff
 
 const FORMAT_NAMES = FORMATS.map((format) => format.name).join(", ");
 
-/** Whether a picture or link is on another host (`https://cdn/x`, `//cdn/x`). */
-export function isOnAnotherHost(src: string): boolean {
-  return /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src);
-}
-
-/** Whether a path names a scheme of its own (`https:`, `data:`, `mailto:`): not a file of the site. */
-export function hasScheme(src: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(src);
+/**
+ * Whether a picture's path names a file of the site: no scheme (`https:`, `data:`), nothing
+ * a browser reads as another host (`//cdn/x`, `/\cdn/x`), no backslash. Browsers read
+ * `https:\\cdn/x` and, on an http page, `https:cdn/x` as other hosts, so anything with a
+ * scheme is not the site's, whatever follows it.
+ */
+export function isSitePath(src: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[\\/]{2}/.test(src) && !src.includes("\\");
 }
 
 /** `/images/a.jpg`, `images/a.jpg` and `./images/a.jpg` name the same picture. */
@@ -46,10 +46,10 @@ export type PictureCheck = (src: string) => string | undefined;
 export function pictureCheck(content: ContentFolder): PictureCheck {
   const known = new Map<string, string | undefined>();
   return (src) => {
-    if (isOnAnotherHost(src))
-      return `"${src}" is on another host; put the picture under content/images/ and write its path`;
-    if (hasScheme(src))
-      return `"${src}" is not a file of the site; put the picture under content/images/ and write its path`;
+    if (!isSitePath(src)) {
+      const remote = /^(?:https?:)?[\\/]{2}/i.test(src) || /^https?:/i.test(src);
+      return `"${src}" ${remote ? "is on another host" : "is not a file of the site"}; put the picture under content/images/ and write its path`;
+    }
     const relative = normaliseSrc(src);
     if (!known.has(relative)) known.set(relative, problemOf(content, src, relative));
     return known.get(relative);

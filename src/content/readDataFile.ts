@@ -20,7 +20,8 @@ export function readDataFile<S extends z.ZodType>(
   const file = folder.label(relative);
   const read = readContentText(folder, relative);
   if ("problem" in read) return { value: undefined, problems: [read.problem], lineOf: () => 1 };
-  const { text } = read;
+  // A byte-order mark, as some editors save one, is not part of the JSON.
+  const text = read.text.replace(/^\uFEFF/, "");
   const { lineOf } = parseYamlWithLines(text);
   let json: unknown;
   try {

@@ -27,6 +27,7 @@ import {
   imageCacheDir,
   imageSources,
   processImages,
+  usersOf,
 } from "../render/images.ts";
 import { buildClock } from "../site/buildClock.ts";
 import { searchLanguage } from "../site/language.ts";
@@ -75,11 +76,16 @@ let searchLater: NodeJS.Timeout | undefined;
 /** Long enough for the browser to load the pages the preview just wrote, before indexing takes the thread. */
 const SEARCH_AFTER_EDIT_MS = 1000;
 
-/** Stops the search index still being built: the build failed before it was awaited, or another began. */
-export function stopSearchIndex(): void {
+/**
+ * Stops the search index still being built: the build failed before it was awaited, or
+ * another began. Settles once Pagefind's process has ended (it would print a panic if its
+ * pipe closed under it as the build exits).
+ */
+export async function stopSearchIndex(): Promise<void> {
   clearTimeout(searchLater);
-  search?.stop();
+  const running = search;
   search = undefined;
+  await running?.stop();
 }
 
 /** The preview says when its index is written, or why not; a run stopped for a newer one says nothing. */
@@ -169,7 +175,9 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     const feed = startSearch(site, searched);
     try {
       const imageRun = await timed("pictures", () =>
-        processImages(imageSources(illustrated), content, imageCacheDir(), site.config.pathPrefix),
+        processImages(imageSources(illustrated), content, imageCacheDir(), site.config.pathPrefix, (src) =>
+          usersOf(illustrated, src),
+        ),
       );
       // Bodies in the index's order, so its documents leave as the batches come back.
       const searchedItems = searched.map((page) => page.item);
@@ -185,7 +193,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
       feed.finish(bodies);
       return { site, images: imageRun.images, bodies, imageRun, change: { kind: "all" } };
     } catch (error) {
-      stopSearchIndex();
+      await stopSearchIndex();
       throw error;
     }
   }
@@ -246,7 +254,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
    * run while this one renders; returns the feed that hands it their documents.
    */
   function startSearch(site: Site, pages: readonly Searchable[]): SearchFeed {
-    stopSearchIndex();
+    void stopSearchIndex();
     const run = startSearchIndex(
       searchIndexParts(pages.length, site.config.searchPartSize),
       eleventyConfig.directories.output,

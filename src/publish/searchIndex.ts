@@ -7,8 +7,8 @@ export interface SearchIndexRun {
   add(documents: readonly SearchDocument[]): void;
   /** Settles when every part is written: how many pages it holds and how long it took. */
   readonly done: Promise<{ readonly pages: number; readonly seconds: number }>;
-  /** Stops it (the build failed or another began); `done` then rejects. */
-  stop(): void;
+  /** Stops it (the build failed or another began); `done` then rejects. Settles once Pagefind has ended. */
+  stop(): Promise<void>;
 }
 
 /** What the build tells the search thread. */
@@ -40,6 +40,7 @@ export function startSearchIndex(
     siteFolder,
     language,
   });
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   const done = new Promise<{ pages: number; seconds: number }>((resolve, reject) => {
     worker.once("message", (result: SearchWorkerResult) => {
       if (result.ok) resolve({ pages: result.pages, seconds: (performance.now() - started) / 1000 });
@@ -58,6 +59,7 @@ export function startSearchIndex(
       tell({ kind: "stop" });
       // Ends the thread even if it cannot answer.
       setTimeout(() => void worker.terminate(), STOP_GRACE_MS).unref();
+      return exited;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { dieDuringSwap, failingWrite } from "./failpoint.ts";
 
@@ -19,6 +19,32 @@ export interface SiteFolders {
 export function siteFolders(output: string, pid: number = process.pid): SiteFolders {
   const absolute = path.resolve(output);
   return { output: absolute, staging: `${absolute}.staging-${pid}`, retired: `${absolute}.old-${pid}` };
+}
+
+/**
+ * Why `output` may not be the site folder, if it may not: publishing replaces the whole
+ * folder, so it must never be (or hold) the content, the project, or any folder that is not
+ * a site newsdesk built (those have `index.html` and `404.html` at the top).
+ */
+export function outputFolderProblem(
+  output: string,
+  contentDir: string,
+  projectDir: string = process.cwd(),
+): string | undefined {
+  const site = path.resolve(output);
+  const real = (folder: string) => (existsSync(folder) ? realpathSync(folder) : path.resolve(folder));
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+  const [siteReal, content, project] = [real(site), real(contentDir), real(projectDir)];
+  if (within(project, siteReal))
+    return `${output} holds this project; the site must be built into a folder of its own, like _site`;
+  if (within(content, siteReal) || within(siteReal, content))
+    return `${output} holds or is inside the content folder ${contentDir}; build the site into a folder of its own, like _site`;
+  if (!existsSync(site)) return undefined;
+  if (!statSync(site).isDirectory()) return `${output} is a file; the site is built into a folder`;
+  const entries = readdirSync(site);
+  if (entries.length > 0 && !(entries.includes("index.html") && entries.includes("404.html")))
+    return `${output} holds files that are not a site newsdesk built (it has no index.html and 404.html), and publishing replaces the whole folder; choose a new or empty folder`;
+  return undefined;
 }
 
 /** Whether a process still runs (another build in the same folder: its folders are its own). */
@@ -83,7 +109,7 @@ export function publishStaging({ output, staging, retired }: SiteFolders): strin
     try {
       renameSync(output, retired);
     } catch (error) {
-      throw new PublishError(`could not set ${output} aside (${describeCode(error)}); nothing was published`);
+      throw new PublishError(`could not set ${output} aside (${describeCode(error)})`);
     }
   }
   dieDuringSwap();

@@ -31,7 +31,7 @@ export function siteOutputs(site: Site): PlannedOutput[] {
   const routes = (kinds: readonly Route["kind"][]) =>
     site.routes
       .filter((route) => kinds.includes(route.kind))
-      .map((route) => ({ path: root(outputPathOf(route)), ...describeRoute(route) }));
+      .map((route) => ({ path: root(outputPathOf(route)), ...describeRoute(route, site) }));
   return [
     ...routes(["home", "listing", "topics", "search", "notFound"]),
     ...feedFiles(site).map((feed) => ({ path: root(feed.url), name: feed.name })),
@@ -45,7 +45,7 @@ export function siteOutputs(site: Site): PlannedOutput[] {
   ];
 }
 
-function describeRoute(route: Route): Omit<PlannedOutput, "path"> {
+function describeRoute(route: Route, site: Site): Omit<PlannedOutput, "path"> {
   switch (route.kind) {
     case "home":
       return { name: "the home page" };
@@ -68,7 +68,11 @@ function describeRoute(route: Route): Omit<PlannedOutput, "path"> {
         topic: `the topic page "${listing.title}"`,
         topNews: `the ${listing.title} page`,
       }[listing.kind];
-      return { name: pageNumber > 1 ? `page ${pageNumber} of ${what}` : what };
+      const name = pageNumber > 1 ? `page ${pageNumber} of ${what}` : what;
+      // A section's pages are where sections.json puts them.
+      return listing.kind === "section"
+        ? { name, source: { file: site.sectionsFile, line: 1, field: "sections" } }
+        : { name };
     }
     case "page":
       return {
@@ -87,7 +91,8 @@ function describeRoute(route: Route): Omit<PlannedOutput, "path"> {
 /**
  * Two outputs that would be written to the same place, or one inside a file or a folder
  * the other fills: the later in `outputs` (see siteOutputs for the order) is a problem at
- * the editor's side (the alias, the page), naming what it would overwrite.
+ * the editor's side (the alias, the page), naming what it would overwrite. Paths are
+ * compared without regard to case, as the file systems of macOS and Windows compare them.
  */
 export function outputCollisions(outputs: readonly PlannedOutput[]): Problem[] {
   const files = new Map<string, PlannedOutput>();
@@ -96,37 +101,37 @@ export function outputCollisions(outputs: readonly PlannedOutput[]): Problem[] {
   const holding = new Map<string, PlannedOutput>();
   const problems: Problem[] = [];
   for (const output of outputs) {
-    const taken = takenBy(output, files, folders, holding);
+    const key = output.path.toLowerCase();
+    const taken = takenBy(key, files, folders, holding);
     if (taken) {
       problems.push(collision(output, taken));
       continue;
     }
-    if (output.path.endsWith("/")) {
-      folders.set(output.path, output);
+    if (key.endsWith("/")) {
+      folders.set(key, output);
       continue;
     }
-    files.set(output.path, output);
-    for (const folder of ancestors(output.path)) if (!holding.has(folder)) holding.set(folder, output);
+    files.set(key, output);
+    for (const folder of ancestors(key)) if (!holding.has(folder)) holding.set(folder, output);
   }
   return problems;
 }
 
-/** What already stands where `output` would go, if anything. */
+/** What already stands where the output at `key` (its path in lower case) would go, if anything. */
 function takenBy(
-  output: PlannedOutput,
+  key: string,
   files: ReadonlyMap<string, PlannedOutput>,
   folders: ReadonlyMap<string, PlannedOutput>,
   holding: ReadonlyMap<string, PlannedOutput>,
 ): PlannedOutput | undefined {
-  const isFolder = output.path.endsWith("/");
-  if (isFolder) {
-    const inside = holding.get(output.path) ?? folders.get(output.path);
+  if (key.endsWith("/")) {
+    const inside = holding.get(key) ?? folders.get(key);
     if (inside) return inside;
   } else {
-    const same = files.get(output.path) ?? holding.get(`${output.path}/`);
+    const same = files.get(key) ?? holding.get(`${key}/`);
     if (same) return same;
   }
-  for (const folder of ancestors(output.path)) {
+  for (const folder of ancestors(key)) {
     const owner = folders.get(folder) ?? files.get(folder.slice(0, -1));
     if (owner) return owner;
   }
@@ -139,18 +144,21 @@ function ancestors(filePath: string): string[] {
   return parts.map((_, i) => `${parts.slice(0, i + 1).join("/")}/`);
 }
 
+/** The problem, at whichever of the two an editor can change (the later, when both). */
 function collision(output: PlannedOutput, taken: PlannedOutput): Problem {
+  if (!output.source && taken.source) return collision(taken, output);
   const { source } = output;
   if (!source) throw new Error(`the build would write ${output.name} over ${taken.name} (${output.path})`);
   const fix =
     source.field === "aliases"
       ? "an alias may not replace it; remove this alias"
       : "change the slug (or the file name)";
+  const byCase = output.path !== taken.path && output.path.toLowerCase() === taken.path.toLowerCase();
   return {
     severity: "error",
     file: source.file,
     line: source.line,
     field: source.field,
-    message: `/${output.path.replace(/(^|\/)index\.html$/, "$1")} would overwrite ${taken.name}; ${fix}`,
+    message: `/${output.path.replace(/(^|\/)index\.html$/, "$1")} would overwrite ${taken.name}${byCase ? " (on file systems that do not tell capitals apart)" : ""}; ${fix}`,
   };
 }

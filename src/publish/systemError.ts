@@ -10,6 +10,9 @@ const REASONS: Readonly<Record<string, string>> = {
   EROFS: "the file system is read-only",
   ENOSPC: "the disk is full",
   EDQUOT: "the disk quota is used up",
+  EEXIST: "a file stands where a folder is needed",
+  ENOTDIR: "a file stands where a folder is needed",
+  EISDIR: "a folder stands where a file is needed",
 };
 
 /** The file-system refusal behind an error, however deeply a framework has wrapped it. */

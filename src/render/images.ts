@@ -3,9 +3,11 @@ import path from "node:path";
 import Image, { type ImageFormatEntry } from "@11ty/eleventy-img";
 import type { Article } from "../article/article.ts";
 import type { ContentFolder } from "../content/contentFolder.ts";
-import { bodyPictures } from "../content/editorialChecks.ts";
-import { normaliseSrc } from "../content/pictureFiles.ts";
+import { isSitePath, normaliseSrc } from "../content/pictureFiles.ts";
+import { ContentError } from "../content/problems.ts";
+import { bodyPictures } from "../markdown/bodyPictures.ts";
 import { failingWrite } from "../publish/failpoint.ts";
+import { findSystemError } from "../publish/systemError.ts";
 
 /**
  * Pictures are processed once, at build time, with eleventy-img: AVIF and WebP with a
@@ -55,13 +57,20 @@ export const ARTICLE_IMAGE_SIZES = "(min-width: 1100px) 720px, (min-width: 700px
 /** Anything with a Markdown body and perhaps pictures of its own: articles, plain pages. */
 export type Illustrated = Pick<Article, "body"> & Partial<Pick<Article, "image" | "gallery">>;
 
+/** The files of `items` that show the picture `src` (a lead picture, in a gallery or in the text). */
+export function usersOf(items: readonly (Illustrated & { readonly file: string })[], src: string): string[] {
+  return items.filter((item) => imageSources([item]).includes(src)).map((item) => item.file);
+}
+
 /** Every local picture the pages use: lead images, galleries and pictures in the body. */
 export function imageSources(items: readonly Illustrated[]): string[] {
   const sources = new Set<string>();
   for (const article of items) {
     if (article.image) sources.add(normaliseSrc(article.image.src));
     for (const picture of article.gallery ?? []) sources.add(normaliseSrc(picture.src));
-    for (const picture of bodyPictures(article.body)) sources.add(normaliseSrc(picture.src));
+    for (const picture of bodyPictures(article.body)) {
+      if (isSitePath(picture.src)) sources.add(normaliseSrc(picture.src));
+    }
   }
   return [...sources].sort();
 }
@@ -75,6 +84,8 @@ export async function processImages(
   content: ContentFolder,
   cacheDir: string,
   pathPrefix: string,
+  /** The files that show a picture, for the message when it turns out to be broken. */
+  usedBy: (src: string) => readonly string[] = () => [],
 ): Promise<ImageRun> {
   failingWrite("cache", cacheDir);
   mkdirSync(cacheDir, { recursive: true });
@@ -84,15 +95,32 @@ export async function processImages(
     const located = content.locate(src);
     // Never reached after the checks; a picture from outside the content folder is never published.
     if (located.kind !== "file") throw new Error(`the picture ${src} is not a file in the content folder`);
-    const metadata = await Image(located.absolute, {
-      widths: IMAGE_WIDTHS,
-      formats: ["avif", "webp", "auto"],
-      // AVIF at sharp's default effort takes ~10 s a picture on two cores; effort 2 takes
-      // under 1 s for files a fifth larger, which is what pays for a newsroom's hourly builds.
-      sharpAvifOptions: { effort: 2, quality: 55 },
-      outputDir: cacheDir,
-      urlPath: `${pathPrefix}${IMAGE_URL_PATH}`,
-    });
+    let metadata: Awaited<ReturnType<typeof Image>>;
+    try {
+      metadata = await Image(located.absolute, {
+        widths: IMAGE_WIDTHS,
+        formats: ["avif", "webp", "auto"],
+        // AVIF at sharp's default effort takes ~10 s a picture on two cores; effort 2 takes
+        // under 1 s for files a fifth larger, which is what pays for a newsroom's hourly builds.
+        sharpAvifOptions: { effort: 2, quality: 55 },
+        outputDir: cacheDir,
+        urlPath: `${pathPrefix}${IMAGE_URL_PATH}`,
+      });
+    } catch (error) {
+      if (findSystemError(error)) throw error;
+      // The checks read only the first bytes: a picture broken further on is found here.
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      const users = usedBy(src);
+      throw new ContentError([
+        {
+          severity: "error",
+          file: content.label(src),
+          line: 1,
+          field: "file",
+          message: `could not be read as a picture (${reason}); save it again as JPEG or PNG${users.length > 0 ? ` (used by ${users.join(", ")})` : ""}`,
+        },
+      ]);
+    }
     images.set(src, toProcessedImage(Object.values(metadata)));
   }
   const after = readdirSync(cacheDir);

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { isSitePath } from "../content/pictureFiles.ts";
 import { markdown } from "../markdown/parser.ts";
 import { escapeHtml } from "./escapeHtml.ts";
 import type { ImageLookup } from "./images.ts";
@@ -83,9 +84,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     img: (tagName, attribs): sanitizeHtml.Tag => {
       const src = attribs.src ?? "";
       // A picture on another host would be fetched by every reader's browser: link to it instead.
-      if (/^(?:[a-z]+:)?\/\//i.test(src)) {
-        return { tagName: "a", attribs: { href: src }, text: attribs.alt || src };
-      }
+      if (!isSitePath(src)) return { tagName: "a", attribs: { href: src }, text: attribs.alt || src };
       return { tagName, attribs: { ...attribs, loading: "lazy" } };
     },
   },

@@ -24,12 +24,27 @@ export function pictureHtml(image: ProcessedImage, altHtml: string, loading: "ea
   );
 }
 
-const SANITISED_IMG = /<img src="([^"]+)" alt="([^"]*)"[^>]*\/?>/g;
+/** An `<img>` as the sanitiser writes it: every attribute `name="value"`, in the editor's order. */
+const SANITISED_IMG = /<img((?: [a-z-]+="[^"]*")*) ?\/?>/g;
+const SANITISED_ATTRIBUTE = / ([a-z-]+)="([^"]*)"/g;
 
 /** Swaps each sanitised body `<img>` of a processed local picture for its `<picture>`. */
 export function withPictures(html: string, images: ImageLookup): string {
-  return html.replace(SANITISED_IMG, (tag, src: string, altHtml: string) => {
-    const image = images.get(normaliseSrc(src.replaceAll("&amp;", "&")));
-    return image ? pictureHtml(image, altHtml, "lazy") : tag;
+  return html.replace(SANITISED_IMG, (tag, attributeText: string) => {
+    const attributes = new Map(
+      [...attributeText.matchAll(SANITISED_ATTRIBUTE)].map((m) => [m[1], m[2] ?? ""]),
+    );
+    const src = decodeAttribute(attributes.get("src") ?? "");
+    const image = images.get(normaliseSrc(src));
+    return image ? pictureHtml(image, attributes.get("alt") ?? "", "lazy") : tag;
   });
+}
+
+/** The value the sanitiser escaped (`&amp;`, `&quot;`), as the editor wrote it. */
+function decodeAttribute(value: string): string {
+  return value
+    .replaceAll("&quot;", '"')
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
 }

@@ -15,6 +15,7 @@ const HAS_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const SHAPE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 export const DATE_EXAMPLE = "2016-11-05 12:36";
+const EARLIEST_YEAR = 1901;
 
 export function parseEditorDate(text: string, zone: string): DateParse {
   const value = text.trim();
@@ -42,6 +43,11 @@ export function parseEditorDate(text: string, zone: string): DateParse {
   }
   if (!date?.isValid) {
     return { ok: false, message: `"${value}" is not a real date or time; check the day, month and hour` };
+  }
+  // Earlier years are a typing mistake, and before time zones were standard a zone's offset
+  // was local mean time (Shanghai +08:05:43), which no feed or sitemap can write.
+  if (date.year < EARLIEST_YEAR) {
+    return { ok: false, message: `"${value}" is before ${EARLIEST_YEAR}; check the year` };
   }
   return { ok: true, date };
 }
@@ -94,6 +100,7 @@ export function formatUrlDate(date: DateTime): string {
 /** ISO 8601 with the site's offset, e.g. `2016-11-05T12:36:00+08:00`, for `<time>` and metadata. */
 export const formatIso = remembered((date) => date.toISO({ suppressMilliseconds: true }) ?? "");
 
+/** A zone name of the IANA database (`Asia/Shanghai`): the only kind dates are read in. */
 export function isValidZone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return IANAZone.isValidZone(zone);
 }

@@ -59,6 +59,8 @@ export interface HomeBlock {
 export interface Site {
   readonly config: SiteConfig;
   readonly tree: SectionTree;
+  /** Where the section tree comes from (`content/_data/sections.json`), for problems with a section's pages. */
+  readonly sectionsFile: string;
   readonly clock: DateTime;
   readonly mode: BuildMode;
   /** Articles listed on the site, newest first (in production: published ones, not expired). */
@@ -198,6 +200,7 @@ export function loadSite(options: LoadOptions): Site {
   const site: Site = {
     config,
     tree,
+    sectionsFile: content.label(SECTIONS_FILE),
     clock,
     mode,
     articles,
@@ -227,7 +230,7 @@ function readArticles(
   checkPicture: PictureCheck,
   problems: Problem[],
 ): Article[] {
-  const ids = listMarkdownFiles(content.resolve("articles"));
+  const ids = listMarkdownFiles(content, "articles", problems);
   const context = articleContext(tree, config, clock, checkPicture, new Set(ids));
   return ids.flatMap((id) => {
     const result = readArticleFile(content, id, context);
@@ -260,7 +263,7 @@ export function readArticleFile(
 }
 
 function readPages(content: ContentFolder, problems: Problem[]): PlainPage[] {
-  return listMarkdownFiles(content.resolve("pages")).flatMap((name) => {
+  return listMarkdownFiles(content, "pages", problems).flatMap((name) => {
     const relative = `pages/${name}`;
     const read = readContentText(content, relative);
     if ("problem" in read) {

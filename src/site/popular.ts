@@ -39,6 +39,16 @@ export function mostPopular(
   const fallback = { block: { isLatest: true, articles: latest.slice(0, BLOCK_SIZE) }, warnings };
   if (!data) return fallback;
   const ageHours = (clock.toMillis() - Date.parse(data.exportedAt)) / 3_600_000;
+  if (ageHours < -1) {
+    warnings.push({
+      severity: "warning",
+      file,
+      line: lineOf(["exportedAt"]),
+      field: "exportedAt",
+      message: `the export says it was made ${Math.ceil(-ageHours)} hours from now (a clock set wrong?); the block shows the latest articles until a good export arrives`,
+    });
+    return fallback;
+  }
   if (ageHours > MAX_AGE_HOURS) {
     warnings.push({
       severity: "warning",

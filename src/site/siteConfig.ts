@@ -121,7 +121,10 @@ export const siteConfigSchema = z.strictObject({
     });
     return z.NEVER;
   }),
-  timeZone: z.string().default("Asia/Shanghai").refine(isValidZone, "is not a time zone luxon knows"),
+  timeZone: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine(isValidZone, "is not a time zone name; write one like Asia/Shanghai or Europe/London"),
   perPage: z.number().int().min(1).max(200),
   relatedCount: z.number().int().min(0).max(20),
   /**

@@ -47,6 +47,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "pagefind",
   "feeds",
   "images",
+  "img",
   "top-news",
   "page",
   "404",

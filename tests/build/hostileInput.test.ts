@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -72,6 +72,7 @@ describe("hostile and careless content is refused with the same words by check a
       sections: [
         ...JSON.parse(readFileSync(path.join(PROJECT, "content/_data/sections.json"), "utf8")),
         { slug: LONG, title: "Long", sections: [] },
+        { slug: "img", title: "Images", sections: [] },
       ],
       articles: {
         "good.md": { fields: validFields() },
@@ -115,6 +116,10 @@ describe("hostile and careless content is refused with the same words by check a
           fields: validFields({ headline: "Deep quote" }),
           body: `First.\n\n${">".repeat(150)} deep`,
         },
+        "year-zero.md": { fields: validFields({ headline: "Year zero", date: "0000-01-01 08:00" }) },
+        // An editor's own folder and a near miss of the file name: never published, the second said.
+        ".trash/deleted.md": { fields: validFields({ headline: "Deleted story" }) },
+        "Story.MD": { fields: validFields({ headline: "Upper case" }) },
       },
     });
     mkdirSync(path.join(content, "images/folder"), { recursive: true });
@@ -141,6 +146,13 @@ describe("hostile and careless content is refused with the same words by check a
       "articles/bomb.md:3: front matter: the front matter repeats a value with the YAML alias *a",
       "articles/deep-list.md:22: body: quotes or lists are nested more than 30 levels deep here",
       "articles/deep-quote.md:10: body: quotes or lists are nested more than 30 levels deep here",
+      '_data/sections.json:1: sections: "Images": slug "img" is a name the site itself uses',
+      'articles/year-zero.md:3: date: "0000-01-01 08:00" is before 1901; check the year',
+    );
+    assert.ok(!lines.some((line) => line.includes("deleted.md")), "a hidden folder is the editor's own");
+    assert.match(
+      runCheck(content).stdout,
+      /articles\/Story\.MD:1: warning: file: is not read: only files ending in \.md are; rename it to Story\.md/,
     );
     assert.ok(!lines.some((line) => line.startsWith("articles/good.md")), lines.join("\n"));
   });
@@ -221,6 +233,25 @@ describe("hostile and careless content is refused with the same words by check a
     });
   }
 
+  test("a time zone that is not a zone name is named in site.json, not blamed on every article", () => {
+    const content = makeFixtureContent({
+      site: { timeZone: "UTC+8" },
+      articles: { "good.md": { fields: validFields() } },
+    });
+    const lines = assertSameProblems(content);
+    assert.deepEqual(
+      lines.map((line) => line.replace(/:\d+:/, ":N:")),
+      ["_data/site.json:N: timeZone: is not a time zone name; write one like Asia/Shanghai or Europe/London"],
+    );
+  });
+
+  test("articles/ as a file, not a folder", () => {
+    const content = makeFixtureContent({ articles: {} });
+    rmSync(path.join(content, "articles"), { recursive: true, force: true });
+    writeFileSync(path.join(content, "articles"), "not a folder");
+    assertHas(assertSameProblems(content), "articles:1: file: must be a folder, not a file");
+  });
+
   test("a language that is not a BCP 47 tag is named in site.json", () => {
     const content = makeFixtureContent({
       site: { language: "English" },
@@ -230,7 +261,88 @@ describe("hostile and careless content is refused with the same words by check a
   });
 });
 
+describe("the output folder", () => {
+  test("is never the content folder, the project or a folder of other files: the build refuses and deletes nothing", () => {
+    const content = makeFixtureContent({ articles: { "good.md": { fields: validFields() } } });
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "newsdesk-notes-"));
+    writeFileSync(path.join(elsewhere, "notes.txt"), "mine");
+    for (const [output, message] of [
+      [content, "holds or is inside the content folder"],
+      [path.join(content, "articles"), "holds or is inside the content folder"],
+      [PROJECT, "holds this project"],
+      [elsewhere, "holds files that are not a site newsdesk built"],
+    ] as const) {
+      const result = runBuild(content, output);
+      assert.equal(result.status, 1, output);
+      assert.match(
+        result.stderr,
+        new RegExp(`^The build failed: .*${message}.*; nothing was published\\.$`, "m"),
+      );
+    }
+    assert.equal(readFileSync(path.join(elsewhere, "notes.txt"), "utf8"), "mine");
+    assert.ok(readFileSync(path.join(content, "articles/good.md"), "utf8").includes("Baotou"));
+  });
+});
+
 describe("awkward but valid input is published correctly", () => {
+  test("pictures written to reach another host (https:\\\\, http:host, a reference) become links, never loaded", () => {
+    const content = makeFixtureContent({
+      articles: {
+        "remote.md": {
+          fields: validFields(),
+          body: [
+            "First.",
+            '<img src="https:\\\\evil.example/w.png" alt="a">',
+            '<img src="http:evil.example/x.png" alt="b">',
+            "![c][r]",
+            "",
+            "[r]: http:evil.example/z.png",
+          ].join("\n\n"),
+        },
+      },
+    });
+    const output = tempOutput();
+    const built = runBuild(content, output);
+    assert.equal(built.status, 0, built.stderr);
+    const page = readPage(output, "/economy/2016-11-05/remote/");
+    assert.doesNotMatch(page, /<img[^>]*evil\.example/);
+    assert.match(page, /<a href="http:evil\.example\/z\.png">c<\/a>/);
+  });
+
+  test("a picture broken past its first bytes: the build names the picture and who uses it", () => {
+    const content = makeFixtureContent({
+      articles: { "lead.md": { fields: validFields({ image: { src: "images/bad.jpg", alt: "A" } }) } },
+    });
+    mkdirSync(path.join(content, "images"));
+    writeFileSync(path.join(content, "images/bad.jpg"), Buffer.from("\xff\xd8\xff\xe0garbage", "latin1"));
+    const built = runBuild(content, tempOutput(), {
+      NEWSDESK_IMAGE_CACHE: mkdtempSync(path.join(tmpdir(), "newsdesk-cache-")),
+    });
+    assert.equal(built.status, 1);
+    assert.match(
+      built.stderr,
+      /^\S*images\/bad\.jpg:1: file: could not be read as a picture \(.+\); save it again as JPEG or PNG \(used by \S*articles\/lead\.md\)$/m,
+    );
+    assert.doesNotMatch(built.stderr, /\n\s+at /);
+  });
+
+  test("a site.json saved with a byte-order mark, and an export dated in the future", () => {
+    const content = makeFixtureContent({
+      popular: { exportedAt: "2030-01-01T00:00:00+08:00", pages: [] },
+      articles: { "good.md": { fields: validFields() } },
+    });
+    const siteFile = path.join(content, "_data/site.json");
+    writeFileSync(siteFile, `\uFEFF${readFileSync(siteFile, "utf8")}`);
+    const output = tempOutput();
+    const built = runBuild(content, output);
+    assert.equal(built.status, 0, built.stderr);
+    assert.match(
+      built.stderr,
+      /popular\.json:2: warning: exportedAt: the export says it was made \d+ hours from now/,
+    );
+    assert.match(readPage(output, "/"), /id="block-popular">Latest</);
+  });
+
   for (const [language, news, locale] of [
     ["en-GB", "en", "en_GB"],
     ["zh-Hans", "zh-cn", "zh_CN"],

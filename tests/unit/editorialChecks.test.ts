@@ -66,7 +66,7 @@ describe("images without alt text are errors, on their own line", () => {
     assert.equal(problems.length, 1);
     assert.match(
       problems[0] ?? "",
-      /^content\/articles\/a\.md:10: body: image "the picture" has no alt text/,
+      /^content\/articles\/a\.md:10: body: image "images\/y\.jpg" has no alt text/,
     );
   });
 

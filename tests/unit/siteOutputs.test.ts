@@ -23,11 +23,13 @@ describe("output collisions", () => {
       alias("img/a/index.html", 8),
       alias("feeds/atom.xml/index.html", 9),
       alias("old/index.html", 10),
+      alias("Feeds/Atom.xml", 11),
     ]).map(formatProblem);
     assert.deepEqual(problems, [
       "content/articles/a.md:7: aliases: / would overwrite the home page; an alias may not replace it; remove this alias",
       "content/articles/a.md:8: aliases: /img/a/ would overwrite the site's processed pictures; an alias may not replace it; remove this alias",
       "content/articles/a.md:9: aliases: /feeds/atom.xml/ would overwrite the Atom feed of the site; an alias may not replace it; remove this alias",
+      "content/articles/a.md:11: aliases: /Feeds/Atom.xml would overwrite the Atom feed of the site (on file systems that do not tell capitals apart); an alias may not replace it; remove this alias",
     ]);
   });
 

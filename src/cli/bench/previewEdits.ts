@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { contentFolder } from "../../content/contentFolder.ts";
 import { listMarkdownFiles } from "../../content/sourceFiles.ts";
 import { startPreview, WATCHING } from "../previewProcess.ts";
 
@@ -12,7 +13,7 @@ const EDITS = 5;
  * The article is put back as it was at the end.
  */
 export async function previewEdits(content: string, work: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const articles = listMarkdownFiles(path.join(content, "articles"));
+  const articles = listMarkdownFiles(contentFolder(content), "articles");
   // Any article will do: the last in file order.
   const id = articles.at(-1);
   if (!id) throw new Error(`no articles in ${content}`);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext } from "playwright-core";
+import { contentFolder } from "../../content/contentFolder.ts";
 import { readFrontMatterBlock } from "../../content/frontMatterBlock.ts";
 import { listMarkdownFiles } from "../../content/sourceFiles.ts";
 import { launchBrowser } from "../headlessChromium.ts";
@@ -15,7 +16,7 @@ const MOBILE_3G = { offline: false, latency: 150, downloadThroughput: 200_000, u
  * last word, and a word that is nowhere (the cost of finding nothing).
  */
 function queriesFor(content: string): string[] {
-  const id = listMarkdownFiles(path.join(content, "articles")).at(-1);
+  const id = listMarkdownFiles(contentFolder(content), "articles").at(-1);
   const fields = id
     ? readFrontMatterBlock(readFileSync(path.join(content, "articles", id), "utf8"))?.data
     : undefined;
