@@ -10,6 +10,8 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: string, callback: (...args: unknown[]) => unknown): void;
+    /** Runs every listener of an event (Eleventy's own emitter: plugins can have events of their own). */
+    emit(event: string, ...args: unknown[]): Promise<unknown>;
     ignores: { add(glob: string): void };
     /** Resolved folders; `output` is where this run writes the site. */
     readonly directories: { readonly output: string };
@@ -29,8 +31,10 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     /** Reads the config; before watch(). */
     init(): Promise<void>;
-    /** Builds, then rebuilds on every change to the watched files. */
-    watch(): Promise<unknown>;
+    /** Builds, then rebuilds on every change to the watched files; resolves to "build again for this file". */
+    watch(): Promise<(file: string) => Promise<void>>;
+    /** The file watcher (chokidar), once watch() has started it. */
+    readonly watcher?: { on(event: "unlink", listener: (file: string) => void): void };
     stopWatch(): Promise<void>;
     setIsVerbose(verbose: boolean): void;
     /** Eleventy prints nothing of its own (errors included): the caller reports. */

@@ -1,5 +1,5 @@
-import type { Article } from "../../src/article/article.ts";
-import { formatDateline, formatIso } from "../../src/site/dates.ts";
+import type { Article } from "../../src/domain/article.ts";
+import { formatDateline, formatIso } from "../../src/domain/dates.ts";
 import { useHref, usePage } from "./context.ts";
 
 interface ArticleListProps {

@@ -1,5 +1,5 @@
-import type { Article } from "../../src/article/article.ts";
-import { formatDateline, formatIso } from "../../src/site/dates.ts";
+import type { Article } from "../../src/domain/article.ts";
+import { formatDateline, formatIso } from "../../src/domain/dates.ts";
 import { usePage } from "./context.ts";
 
 /** `2016-11-05 12:36  China Daily  Editor: Mo Hong'e`, in the site's time zone. */

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from "preact";
-import { feedLinksFor } from "../../src/publish/feeds.ts";
-import { openGraph, type PageMeta, twitterCard } from "../../src/publish/metaTags.ts";
-import type { JsonObject } from "../../src/publish/structuredData.ts";
-import type { Section } from "../../src/site/sections.ts";
+import type { Section } from "../../src/domain/section.ts";
+import { feedLinksFor } from "../../src/render/head/feedLinks.ts";
+import { openGraph, type PageMeta, twitterCard } from "../../src/render/head/metaTags.ts";
+import type { JsonObject } from "../../src/render/head/structuredData.ts";
 import { useAbsoluteUrl, useHref, usePage } from "./context.ts";
 import { Footer } from "./Footer.tsx";
 import { Masthead } from "./Masthead.tsx";

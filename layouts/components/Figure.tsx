@@ -1,7 +1,7 @@
-import type { ArticleImage } from "../../src/article/frontMatter.ts";
-import { normaliseSrc } from "../../src/content/pictureFiles.ts";
-import { escapeHtml } from "../../src/render/escapeHtml.ts";
-import { pictureHtml } from "../../src/render/picture.ts";
+import type { ArticleImage } from "../../src/domain/article.ts";
+import { escapeHtml } from "../../src/domain/escapeHtml.ts";
+import { contentPictureUrl, normaliseSrc } from "../../src/domain/urls.ts";
+import { pictureHtml } from "../../src/markdown/pictureHtml.ts";
 import { useHref, usePage } from "./context.ts";
 
 interface FigureProps {
@@ -25,7 +25,7 @@ export function Figure({ image, className, loading }: FigureProps) {
           dangerouslySetInnerHTML={{ __html: pictureHtml(processed, escapeHtml(image.alt), loading) }}
         />
       ) : (
-        <img src={href(`/${normaliseSrc(image.src)}`)} alt={image.alt} loading={loading} />
+        <img src={href(contentPictureUrl(image.src))} alt={image.alt} loading={loading} />
       )}
       {(image.caption || image.credit) && (
         <figcaption>

@@ -1,4 +1,4 @@
-import { SEARCH_URL } from "../../src/site/urls.ts";
+import { SEARCH_URL } from "../../src/domain/urls.ts";
 import { useHref, usePage } from "./context.ts";
 import { useSamePerBuild } from "./samePerBuild.ts";
 

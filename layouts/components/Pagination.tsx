@@ -1,5 +1,5 @@
-import { type ListingPage, pageNumbersToShow } from "../../src/site/listings.ts";
-import { listingPageUrl } from "../../src/site/urls.ts";
+import { listingPageUrl } from "../../src/domain/urls.ts";
+import { type ListingPage, pageNumbersToShow } from "../../src/model/listings.ts";
 import { useHref, usePage } from "./context.ts";
 
 /** Numbered pages with Previous and Next; which numbers show is decided in src/site/listings.ts. */

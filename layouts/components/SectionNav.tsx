@@ -1,5 +1,5 @@
-import type { Section } from "../../src/site/sections.ts";
-import { sectionUrl } from "../../src/site/urls.ts";
+import type { Section } from "../../src/domain/section.ts";
+import { sectionUrl } from "../../src/domain/urls.ts";
 import { useHref, usePage } from "./context.ts";
 import { useSamePerBuild } from "./samePerBuild.ts";
 

@@ -1,5 +1,5 @@
-import type { Article } from "../../src/article/article.ts";
-import { normaliseSrc } from "../../src/content/pictureFiles.ts";
+import type { Article } from "../../src/domain/article.ts";
+import { normaliseSrc } from "../../src/domain/urls.ts";
 import { useHref, usePage } from "./context.ts";
 import { useSamePerBuild } from "./samePerBuild.ts";
 

@@ -1,4 +1,4 @@
-import { sectionUrl } from "../../src/site/urls.ts";
+import { sectionUrl } from "../../src/domain/urls.ts";
 import { useHref, usePage } from "./context.ts";
 import { useSamePerBuild } from "./samePerBuild.ts";
 

@@ -1,18 +1,24 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { type BodyLookup, bodyOf, type Written } from "../../src/render/articleBody.ts";
-import type { AssetUrls } from "../../src/render/assets.ts";
-import type { ImageLookup } from "../../src/render/images.ts";
-import type { Site } from "../../src/site/model.ts";
-import type { Route } from "../../src/site/routes.ts";
+import type { ImageLookup } from "../../src/domain/picture.ts";
+import { type AssetUrls, absoluteUrl, withPrefix } from "../../src/domain/urls.ts";
+import { type BodyLookup, bodyOf, type Written } from "../../src/markdown/bodyHtml.ts";
+import type { Route } from "../../src/model/routes.ts";
+import type { Site } from "../../src/model/site.ts";
 
-/** What every component may read: the site model, this page's route, assets, processed pictures and bodies. */
-export interface PageContext {
+/** What a build hands its pages: the site model, the assets, the processed pictures and the bodies. */
+export interface PageInputs {
   readonly site: Site;
-  readonly route: Route;
   readonly assets: AssetUrls;
   readonly images: ImageLookup;
   readonly bodies: BodyLookup;
+}
+
+/** What every component may read: the build's inputs, this page's route, and the parts pages share. */
+export interface PageContext extends PageInputs {
+  readonly route: Route;
+  /** The HTML of parts many pages share, by name, made once per build (src/render/renderPage.tsx). */
+  readonly parts: Map<string, string>;
 }
 
 export const Page = createContext<PageContext | undefined>(undefined);
@@ -31,11 +37,11 @@ export function useBodyHtml(item: Written): string {
 /** A root-relative site URL with the site's path prefix: every internal link goes through here. */
 export function useHref(): (url: string) => string {
   const prefix = usePage().site.config.pathPrefix;
-  return (url) => (url.startsWith("/") ? `${prefix}${url.slice(1)}` : url);
+  return (url) => withPrefix(prefix, url);
 }
 
 /** The absolute URL of a site path, for sharing and canonical links. */
 export function useAbsoluteUrl(): (url: string) => string {
   const base = usePage().site.config.baseUrl;
-  return (url) => `${base}${url}`;
+  return (url) => absoluteUrl(base, url);
 }

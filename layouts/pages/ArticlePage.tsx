@@ -1,8 +1,8 @@
-import type { Article } from "../../src/article/article.ts";
-import { articlePageMeta } from "../../src/publish/metaTags.ts";
-import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/publish/structuredData.ts";
-import { formatDateline } from "../../src/site/dates.ts";
-import { sectionUrl, topicUrl } from "../../src/site/urls.ts";
+import type { Article } from "../../src/domain/article.ts";
+import { formatDateline } from "../../src/domain/dates.ts";
+import { sectionUrl, topicUrl } from "../../src/domain/urls.ts";
+import { articlePageMeta } from "../../src/render/head/metaTags.ts";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "../../src/render/head/structuredData.ts";
 import { Corrections } from "../components/Corrections.tsx";
 import { useAbsoluteUrl, useBodyHtml, useHref, usePage } from "../components/context.ts";
 import { Dateline } from "../components/Dateline.tsx";

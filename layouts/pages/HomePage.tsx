@@ -1,6 +1,6 @@
-import { websiteJsonLd } from "../../src/publish/structuredData.ts";
-import { formatDateline, formatIso } from "../../src/site/dates.ts";
-import { sectionUrl } from "../../src/site/urls.ts";
+import { formatDateline, formatIso } from "../../src/domain/dates.ts";
+import { sectionUrl } from "../../src/domain/urls.ts";
+import { websiteJsonLd } from "../../src/render/head/structuredData.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { useHref, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";

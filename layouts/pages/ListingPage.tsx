@@ -1,8 +1,8 @@
-import { feedLinksFor } from "../../src/publish/feeds.ts";
-import { breadcrumbJsonLd } from "../../src/publish/structuredData.ts";
-import type { ListingPage as ListingPageModel } from "../../src/site/listings.ts";
-import { isTopSection } from "../../src/site/sections.ts";
-import { sectionUrl } from "../../src/site/urls.ts";
+import { isTopSection } from "../../src/domain/section.ts";
+import { sectionUrl } from "../../src/domain/urls.ts";
+import type { ListingPage as ListingPageModel } from "../../src/model/listings.ts";
+import { feedLinksFor } from "../../src/render/head/feedLinks.ts";
+import { breadcrumbJsonLd } from "../../src/render/head/structuredData.ts";
 import { ArticleList } from "../components/ArticleList.tsx";
 import { useHref, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";

@@ -1,4 +1,4 @@
-import type { PlainPage as PlainPageModel } from "../../src/content/readPage.ts";
+import type { PlainPage as PlainPageModel } from "../../src/domain/page.ts";
 import { useBodyHtml, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";
 

@@ -1,4 +1,4 @@
-import type { Article } from "../../src/article/article.ts";
+import type { Article } from "../../src/domain/article.ts";
 import { useAbsoluteUrl, useHref, usePage } from "../components/context.ts";
 
 /**

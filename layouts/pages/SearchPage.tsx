@@ -1,5 +1,5 @@
-import { searchIndexFolders } from "../../src/publish/searchDocuments.ts";
-import { SEARCH_URL } from "../../src/site/urls.ts";
+import { SEARCH_URL } from "../../src/domain/urls.ts";
+import { searchIndexFolders } from "../../src/model/searchParts.ts";
 import { useHref, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";
 

@@ -1,4 +1,4 @@
-import { topicUrl } from "../../src/site/urls.ts";
+import { topicUrl } from "../../src/domain/urls.ts";
 import { useHref, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";
 

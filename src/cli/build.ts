@@ -1,22 +1,24 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
-import { failureSummary, findContentError, formatProblem } from "../content/problems.ts";
-import { buildReport, recordPhase } from "../eleventy/buildReport.ts";
-import { lastBuiltSite, stopSearchIndex } from "../eleventy/plugin.ts";
+import { failureSummary, findContentError, formatProblem } from "../domain/problem.ts";
+import { BUILT_EVENT, PROGRESS_EVENT } from "../eleventy/plugin.ts";
 import {
   outputFolderProblem,
   PublishError,
   publishStaging,
   recoverSiteFolder,
   siteFolders,
-} from "../publish/siteFolder.ts";
-import { describeSystemError, findSystemError } from "../publish/systemError.ts";
+} from "../output/siteFolder.ts";
+import { describeSystemError, findSystemError } from "../output/systemError.ts";
+import type { BuildResult } from "../pipeline/build.ts";
 
 /**
- * The production build: check content, render every page into a staging folder, index it
- * for search, and only then swap it in for the output folder. A failure at any step, or an interrupt,
- * leaves the previous site exactly as it was.
+ * `npm run build`: the production build. Eleventy runs the project (`.eleventy.ts`); its
+ * newsdesk plugin builds the whole site through the pipeline into a staging folder, with
+ * the search index; then a newsroom's own templates; only then is the staging folder
+ * swapped in for the output folder. A failure at any step, or an interrupt, leaves the
+ * published site exactly as it was.
  */
 const { values } = parseArgs({
   options: {
@@ -34,7 +36,7 @@ function removeStaging() {
   rmSync(staging, { recursive: true, force: true });
 }
 
-// Eleventy may still be copying files when a failure surfaces: clear up at the very end too.
+// Eleventy may still be writing when a failure surfaces: clear up at the very end.
 // After a good build the staging folder has become the site, so this finds nothing.
 process.on("exit", removeStaging);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -49,22 +51,19 @@ function seconds(from: number): string {
   return `${((performance.now() - from) / 1000).toFixed(1)} s`;
 }
 
-/** On a terminal, one self-updating line: phase, pages done of total, elapsed time. */
-function showProgress(): () => void {
-  if (!process.stdout.isTTY) return () => {};
-  const timer = setInterval(() => {
-    const { pagesRendered, pagesTotal } = buildReport;
-    const phase =
-      pagesTotal === 0
-        ? "read and check"
-        : pagesRendered < pagesTotal
-          ? `render ${pagesRendered}/${pagesTotal} pages`
-          : "search index, feeds and sitemaps";
-    process.stdout.write(`\r\x1b[K${phase}, ${seconds(started)}`);
-  }, 250);
-  return () => {
-    clearInterval(timer);
-    process.stdout.write("\r\x1b[K");
+/** On a terminal, one self-updating line: pages rendered of all, elapsed time. */
+function progressLine(): { update: (rendered: number, total: number) => void; stop: () => void } {
+  if (!process.stdout.isTTY) return { update: () => {}, stop: () => {} };
+  let text = "read and check";
+  const timer = setInterval(() => process.stdout.write(`\r\x1b[K${text}, ${seconds(started)}`), 250);
+  return {
+    update: (rendered, total) => {
+      text = rendered < total ? `render ${rendered}/${total} pages` : "feeds, sitemaps and search index";
+    },
+    stop: () => {
+      clearInterval(timer);
+      process.stdout.write("\r\x1b[K");
+    },
   };
 }
 
@@ -74,66 +73,69 @@ async function build(): Promise<void> {
   if (unsafe) throw new PublishError(unsafe);
   for (const line of recoverSiteFolder(values.output)) console.warn(line);
   removeStaging();
-  const stopProgress = showProgress();
+  const progress = progressLine();
+  let result: BuildResult | undefined;
   try {
-    const eleventyStarted = performance.now();
-    const eleventy = new Eleventy("layouts", staging, { configPath: ".eleventy.ts", quietMode: true });
+    const eleventy = new Eleventy("layouts/custom", staging, {
+      configPath: ".eleventy.ts",
+      quietMode: true,
+      config: (config) => {
+        config.on(BUILT_EVENT, (built) => {
+          result = built as BuildResult;
+        });
+        config.on(PROGRESS_EVENT, (rendered, total) => progress.update(rendered as number, total as number));
+      },
+    });
     // Every problem is reported once, below, in the editors' form: not again by Eleventy, with its stack.
     eleventy.disableLogger();
+    const eleventyStarted = performance.now();
     await eleventy.write();
-    // Eleventy's run holds the content phases the plugin timed; the rest of it is rendering.
-    const eleventyTime = performance.now() - eleventyStarted;
-    const timedInside = [...buildReport.phases.values()].reduce((sum, ms) => sum + ms, 0);
-    recordPhase("render", eleventyTime - timedInside);
-
-    const built = lastBuiltSite();
+    if (!result) throw new Error("Eleventy ran, but newsdesk's plugin did not build the site");
+    const pipelineTime = [...result.phases.values()].reduce((sum, ms) => sum + ms, 0);
+    const templates = performance.now() - eleventyStarted - pipelineTime;
     const warning = publishStaging(folders);
-    stopProgress();
-    for (const problem of built?.site.warnings ?? []) console.warn(formatProblem(problem));
-    report(built?.site.routes.length ?? 0, built);
+    progress.stop();
+    for (const problem of result.site.warnings) console.warn(formatProblem(problem));
+    report(result, templates);
     if (warning) console.warn(`warning: ${warning}`);
   } finally {
-    stopProgress();
+    progress.stop();
   }
 }
 
 /** One summary line (what CI logs keep), and the phases as JSON for the bench when asked. */
-function report(pageCount: number, built: ReturnType<typeof lastBuiltSite>): void {
+function report(result: BuildResult, templatesMs: number): void {
   const total = (performance.now() - started) / 1000;
-  const phases = Object.fromEntries([...buildReport.phases].map(([phase, ms]) => [phase, ms / 1000]));
-  const alongside = Object.fromEntries([...buildReport.alongside].map(([work, ms]) => [work, ms / 1000]));
+  const phases: Record<string, number> = Object.fromEntries(
+    [...result.phases].map(([phase, ms]) => [phase, ms / 1000]),
+  );
+  phases["newsroom templates (Eleventy)"] = Math.max(0, templatesMs) / 1000;
+  const alongside: Record<string, number> =
+    result.searchSeconds === undefined ? {} : { "search index": result.searchSeconds };
   const phaseText = [
     ...Object.entries(phases).map(([phase, secs]) => `${phase} ${secs.toFixed(1)} s`),
     ...Object.entries(alongside).map(([work, secs]) => `${work} ${secs.toFixed(1)} s alongside`),
   ].join(", ");
-  const pictures = built?.imageRun;
+  const { site, pictures } = result;
   console.log(
-    `Built ${pageCount} pages (${built?.site.articles.length ?? 0} articles) into ${values.output}/ in ${total.toFixed(1)} s` +
-      ` (${phaseText}; pictures: ${pictures?.processed ?? 0} processed, ${pictures?.reused ?? 0} from the cache).`,
+    `Built ${site.routes.length} pages (${site.articles.length} articles) into ${values.output}/ in ${total.toFixed(1)} s` +
+      ` (${phaseText}; pictures: ${pictures.processed} processed, ${pictures.reused} from the cache).`,
   );
   if (values.report) {
-    writeFileSync(
-      values.report,
-      JSON.stringify(
-        {
-          pages: pageCount,
-          articles: built?.site.articles.length ?? 0,
-          totalSeconds: total,
-          phases,
-          alongside,
-        },
-        null,
-        2,
-      ),
-    );
+    const json = {
+      pages: site.routes.length,
+      articles: site.articles.length,
+      totalSeconds: total,
+      phases,
+      alongside,
+    };
+    writeFileSync(values.report, JSON.stringify(json, null, 2));
   }
 }
 
 try {
   await build();
 } catch (error) {
-  await stopSearchIndex();
-  // The staging folder is removed on exit: Eleventy may still be copying into it now.
   const contentError = findContentError(error);
   const systemError = findSystemError(error);
   if (contentError) {

@@ -1,17 +1,17 @@
 import { parseArgs } from "node:util";
 import { contentFolder } from "../content/contentFolder.ts";
+import { listMarkdownFiles } from "../content/sourceFiles.ts";
+import { buildClock } from "../domain/buildClock.ts";
 import {
   failureSummary,
   findContentError,
   formatProblem,
   type Problem,
   sortProblems,
-} from "../content/problems.ts";
-import { listMarkdownFiles } from "../content/sourceFiles.ts";
+} from "../domain/problem.ts";
 import { contentDirFromEnv } from "../eleventy/plugin.ts";
-import { checkSite } from "../publish/siteCheck.ts";
-import { outputFolderProblem, recoverSiteFolder } from "../publish/siteFolder.ts";
-import { buildClock } from "../site/buildClock.ts";
+import { outputFolderProblem, recoverSiteFolder } from "../output/siteFolder.ts";
+import { checkSite } from "../pipeline/checkSite.ts";
 
 /**
  * `npm run check`: every problem in the content, as the production build would find them,
@@ -58,7 +58,7 @@ function main(): number {
   if (!outputFolderProblem(values.output, values.content))
     for (const line of recoverSiteFolder(values.output)) console.error(line);
   const content = contentFolder(values.content);
-  const result = checkSite({ content, mode: "production", clock: buildClock() });
+  const result = checkSite({ folder: content, mode: "production", clock: buildClock() });
   const problems: Problem[] = sortProblems(result.problems);
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;

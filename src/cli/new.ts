@@ -7,16 +7,15 @@ import { Document } from "yaml";
 import { type ContentFolder, contentFolder } from "../content/contentFolder.ts";
 import { editorialProblems, PLACEHOLDER_BODY } from "../content/editorialChecks.ts";
 import { pictureCheck } from "../content/pictureFiles.ts";
-import { ContentError, formatProblem } from "../content/problems.ts";
 import { readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
+import { buildClock } from "../domain/buildClock.ts";
+import { parseEditorDate } from "../domain/dates.ts";
+import { ContentError, formatProblem } from "../domain/problem.ts";
+import { buildSectionTree, isTopSection, type SectionTree, sectionTreeSchema } from "../domain/section.ts";
+import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "../domain/siteConfig.ts";
+import { toSlug } from "../domain/slugs.ts";
 import { contentDirFromEnv } from "../eleventy/plugin.ts";
-import { buildClock } from "../site/buildClock.ts";
-import { parseEditorDate } from "../site/dates.ts";
-import { articleContext } from "../site/model.ts";
-import { buildSectionTree, isTopSection, type SectionTree, sectionTreeSchema } from "../site/sections.ts";
-import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "../site/siteConfig.ts";
-import { toSlug } from "../site/slugs.ts";
 
 /**
  * `npm run new`: starts an article with every required field filled, at
@@ -276,7 +275,7 @@ async function main(): Promise<number> {
 
   // What was written must pass the same checks as the build; if not, take it back.
   const checkPicture = pictureCheck(content);
-  const context = articleContext(tree, config, buildClock(), checkPicture, new Set([id]));
+  const context = { tree, zone: config.timeZone, clock: buildClock(), checkPicture };
   const { value: article, problems } = readArticle(label, id, readFileSync(file, "utf8"), context);
   if (!article || problems.length > 0) {
     unlinkSync(file);

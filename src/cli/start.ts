@@ -1,16 +1,23 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { watch } from "node:fs";
 import { parseArgs } from "node:util";
-import { Eleventy } from "@11ty/eleventy";
-import { failureSummary, findContentError, formatProblem } from "../content/problems.ts";
+import { failureSummary, findContentError, formatProblem } from "../domain/problem.ts";
 import { type PreviewServer, previewHost, startPreviewServer } from "../eleventy/previewServer.ts";
 
 /**
- * `npm start`: the preview. Eleventy builds the site with drafts and scheduled articles
- * (marked) into `_preview/`, never `_site/`, and rebuilds on every save; the preview server
- * serves it with live reload, on this computer only unless `NEWSDESK_HOST` says otherwise.
+ * `npm start`: the preview. A child process (previewBuild.ts) builds the site with drafts
+ * and scheduled articles (marked) into `_preview/`, never `_site/`, and again on every save;
+ * this process serves it with live reload, on this computer only unless `NEWSDESK_HOST`
+ * says otherwise, and restarts the child when newsdesk's own code or layouts change (a
+ * running process cannot load changed modules again).
  *
  *   npm start -- [--port 8080] [--output _preview] [--content DIR] [--watch-only]
  */
 const USAGE = "usage: npm start -- [--port N] [--output DIR] [--content DIR] [--watch-only]";
+
+/** What restarts the builds: the code and the page layouts (a newsroom's own templates reload by themselves). */
+const CODE = ["src", "layouts", ".eleventy.ts"];
+const RESTART_AFTER_MS = 200;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,34 +34,36 @@ async function main(): Promise<void> {
     throw new UsageError(`--port ${values.port} is not a port`);
   if (values.content) process.env.NEWSDESK_CONTENT = values.content;
   const host = previewHost();
+  const server: PreviewServer | undefined = values["watch-only"]
+    ? undefined
+    : await startPreviewServer(values.output, host, port);
 
-  let server: PreviewServer | undefined;
-  let started = performance.now();
-  /** Once a build and everything after it is written: say so and reload the open pages. */
-  const built = () => {
-    const took = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`[newsdesk] Preview built in ${took} s; watching for changes.`);
-    server?.reload();
+  let builds: ChildProcess | undefined;
+  const startBuilds = () => {
+    builds = fork(new URL("./previewBuild.ts", import.meta.url), ["--output", values.output], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    builds.on("message", (message: { kind?: string }) => {
+      if (message.kind === "built") server?.reload();
+    });
   };
-  const eleventy = new Eleventy("layouts", values.output, {
-    configPath: ".eleventy.ts",
-    runMode: "watch",
-    config: (config) => {
-      config.on("eleventy.beforeWatch", (changed) => {
-        started = performance.now();
-        console.log(`[newsdesk] Changed: ${(changed as readonly string[]).join(", ")}`);
-      });
-      config.on("eleventy.afterwatch", built);
-    },
-  });
-  // newsdesk says what happens in its own words, and each problem once (not again with Eleventy's stack).
-  eleventy.disableLogger();
-  if (!values["watch-only"]) server = await startPreviewServer(values.output, host, port);
-  await eleventy.init();
-  await eleventy.watch();
-  built();
+  startBuilds();
+
+  let restart: NodeJS.Timeout | undefined;
+  for (const path of CODE) {
+    watch(path, { recursive: true }, (_event, file) => {
+      if (path === "layouts" && file?.startsWith("custom")) return;
+      clearTimeout(restart);
+      restart = setTimeout(() => {
+        console.log(`[newsdesk] ${path}${file ? `/${file}` : ""} changed: restarting the preview's builds.`);
+        builds?.kill();
+        startBuilds();
+      }, RESTART_AFTER_MS);
+    });
+  }
   const stop = async () => {
-    await eleventy.stopWatch();
+    builds?.kill();
     await server?.close();
     process.exit(0);
   };
@@ -71,7 +80,7 @@ try {
   const problems = findContentError(error)?.problems;
   if (problems) {
     for (const problem of problems) console.error(formatProblem(problem));
-    console.error(`\n${failureSummary(problems, "fix them and start the preview again (npm start)")}`);
+    console.error(`\n${failureSummary(problems, "the preview did not start")}`);
   } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))
     console.error(`${(error as Error).message}\n${USAGE}`);
   else console.error(error);

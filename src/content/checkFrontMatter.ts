@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { describeIssues } from "../article/frontMatter.ts";
-import { controlCharacterIn } from "../site/plainText.ts";
+import { controlCharacterIn } from "../domain/plainText.ts";
+import type { Problem } from "../domain/problem.ts";
+import { describeIssues } from "./frontMatter.ts";
 import { type FrontMatterBlock, readFrontMatterBlock } from "./frontMatterBlock.ts";
-import type { Problem } from "./problems.ts";
 
 export type ReportError = (line: number, field: string, message: string) => void;
 

@@ -1,6 +1,6 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../domain/problem.ts";
 
 /**
  * The editors' folder (`content/` by default; tests and the bench point elsewhere).

@@ -1,10 +1,11 @@
-import type { Article } from "../article/article.ts";
-import { bodyPictures } from "../markdown/bodyPictures.ts";
-import { MAX_NESTING, tooDeeplyNestedAt } from "../markdown/parser.ts";
-import { formatUrlDate } from "../site/dates.ts";
-import { normaliseUrlPath } from "../site/urls.ts";
-import { isSitePath, type PictureCheck } from "./pictureFiles.ts";
-import type { Problem } from "./problems.ts";
+import { closest } from "fastest-levenshtein";
+import type { Article } from "../domain/article.ts";
+import type { BodyFacts } from "../domain/bodyFacts.ts";
+import { formatUrlDate } from "../domain/dates.ts";
+import type { Problem } from "../domain/problem.ts";
+import { articleSlugOf, isSitePath, normaliseUrlPath } from "../domain/urls.ts";
+import { MAX_NESTING } from "../markdown/parser.ts";
+import type { PictureCheck } from "./pictureFiles.ts";
 
 /**
  * Editorial checks beyond the contract: things a careful sub-editor would catch. One pass
@@ -155,25 +156,19 @@ function nameFiles(files: readonly string[]): string {
 
 // ---------------------------------------------------------------- the body
 
-/** Absolute URLs anywhere: Markdown links, autolinks, bare URLs, `href="..."`. */
-const ABSOLUTE_URL = /\bhttps?:\/\/[^\s<>"'()[\]`]+/gi;
-/** Root-relative link targets: `](/x)`, `[ref]: /x`, `href="/x"`. */
-const ROOT_RELATIVE_LINK = /(?:\]\(\s*<?|\]:[ \t]*<?|\bhref\s*=\s*["']?)(\/(?!\/)[^\s<>"')]*)/gi;
-const ARTICLE_PATH = /^\/[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}\/([^/]+)\/$/;
-
 type LinkResolver = (link: string) => { path: string; suggestion: string | undefined } | undefined;
 
 /** Says whether a link is to an article address that no article has, and suggests one with the same slug. */
 function linkResolver(knownUrls: ReadonlySet<string>, config: EditorialConfig): LinkResolver {
   const bySlug = new Map<string, string>();
   for (const url of knownUrls) {
-    const slug = ARTICLE_PATH.exec(url)?.[1];
+    const slug = articleSlugOf(url);
     if (slug && !bySlug.has(slug)) bySlug.set(slug, url);
   }
   const base = parseUrl(`${config.baseUrl}/`);
   return (link) => {
     let path: string;
-    if (link.startsWith("/")) {
+    if (link.startsWith("/") && !link.startsWith("//")) {
       path = normaliseUrlPath(link, config.pathPrefix);
     } else {
       const url = parseUrl(link);
@@ -181,7 +176,7 @@ function linkResolver(knownUrls: ReadonlySet<string>, config: EditorialConfig): 
         return undefined;
       path = normaliseUrlPath(url.pathname, base.pathname);
     }
-    const slug = ARTICLE_PATH.exec(path)?.[1];
+    const slug = articleSlugOf(path);
     if (!slug || knownUrls.has(path)) return undefined;
     return { path, suggestion: bySlug.get(slug) };
   };
@@ -195,34 +190,36 @@ function parseUrl(text: string): URL | undefined {
   }
 }
 
+/** Anything with a Markdown body that becomes a page: an article or a plain page. */
+interface WithBody {
+  readonly file: string;
+  readonly bodyLine: number;
+  readonly facts: BodyFacts;
+}
+
+/** The body's problems, in the order they stand in the file: nesting, pictures, links. */
 function checkBody(
-  article: WithBody,
+  item: WithBody,
   links: LinkResolver,
   checkPicture: PictureCheck,
   problems: Problem[],
 ): void {
-  const deepAt = tooDeeplyNestedAt(article.body);
-  if (deepAt !== undefined) {
-    problems.push({
-      severity: "error",
-      file: article.file,
-      line: article.bodyLine + deepAt,
-      field: "body",
-      message: `quotes or lists are nested more than ${MAX_NESTING} levels deep here; flatten them (no reader can follow them, and text nested deeper still would be lost)`,
-    });
-  }
-  const body = withoutCode(article.body);
-  const lineOf = lineFinder(body, article.bodyLine);
   const found: Problem[] = [];
   const report = (severity: Problem["severity"], line: number, message: string) =>
-    found.push({ severity, file: article.file, line, field: "body", message });
-
-  for (const picture of bodyPictures(article.body)) {
-    const line = article.bodyLine + picture.line;
+    found.push({ severity, file: item.file, line: item.bodyLine + line, field: "body", message });
+  const { facts } = item;
+  if (facts.tooDeepAt !== undefined) {
+    report(
+      "error",
+      facts.tooDeepAt,
+      `quotes or lists are nested more than ${MAX_NESTING} levels deep here; flatten them (no reader can follow them, and text nested deeper still would be lost)`,
+    );
+  }
+  for (const picture of facts.pictures) {
     if (!picture.alt?.trim()) {
       report(
         "error",
-        line,
+        picture.line,
         picture.isTag
           ? `<img> "${picture.src}" has no alt text; describe it for readers who cannot see it: alt="What the picture shows"`
           : `image "${picture.src || "the picture"}" has no alt text; describe it for readers who cannot see it: ![What the picture shows](${picture.src || "..."})`,
@@ -233,124 +230,39 @@ function checkBody(
     if (problem) {
       report(
         "error",
-        line,
+        picture.line,
         problem.startsWith(`"${picture.src}"`)
           ? `picture ${problem}`
           : `picture "${picture.src}": ${problem}`,
       );
     }
   }
-  const reportLink = (index: number, link: string) => {
-    const broken = links(link);
-    if (!broken) return;
+  for (const link of facts.links) {
+    const broken = links(link.href);
+    if (!broken) continue;
     const hint = broken.suggestion ? ` (did you mean ${broken.suggestion}?)` : "";
-    report("warning", lineOf(index), `link to ${broken.path}, which is not an article on this site${hint}`);
-  };
-  if (body.includes("http")) {
-    for (const match of body.matchAll(ABSOLUTE_URL)) {
-      reportLink(match.index, match[0].replace(/[.,;:!?*_~]+$/, ""));
-    }
-  }
-  if (body.includes("/")) {
-    for (const match of body.matchAll(ROOT_RELATIVE_LINK)) {
-      const link = match[1] ?? "";
-      reportLink(match.index + match[0].length - link.length, link);
-    }
+    report("warning", link.line, `link to ${broken.path}, which is not an article on this site${hint}`);
   }
   // In the order they stand in the file (a stable sort keeps a line's problems in order).
   found.sort((a, b) => a.line - b.line);
   problems.push(...found);
 }
 
-/** Anything with a Markdown body that becomes a page: an article or a plain page. */
-interface WithBody {
-  readonly file: string;
-  readonly body: string;
-  readonly bodyLine: number;
-}
-
-/** The file line of an offset in the body; built on first use, one scan of the body. */
-function lineFinder(body: string, bodyLine: number): (index: number) => number {
-  let starts: number[] | undefined;
-  return (index) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) starts.push(i + 1);
-    }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= index) low = mid;
-      else high = mid - 1;
-    }
-    return bodyLine + low;
-  };
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/**
- * The body with code (fenced blocks, inline code spans) and HTML comments blanked out, offsets
- * and lines kept: an `<img>` shown as code in an article about HTML is not an image.
- */
-export function withoutCode(body: string): string {
-  if (!body.includes("`") && !body.includes("~~~") && !body.includes("<!--")) return body;
-  let text = body.includes("<!--") ? body.replace(/<!--[\s\S]*?-->/g, blank) : body;
-  if (text.includes("`") || text.includes("~~~")) {
-    let fence: string | undefined;
-    text = text
-      .split("\n")
-      .map((line) => {
-        const opening = FENCE.exec(line)?.[1];
-        if (fence) {
-          if (
-            opening &&
-            opening[0] === fence[0] &&
-            opening.length >= fence.length &&
-            !line.trim().slice(opening.length).trim()
-          )
-            fence = undefined;
-          return blank(line);
-        }
-        if (opening) {
-          fence = opening;
-          return blank(line);
-        }
-        return line.includes("`") ? withoutCodeSpans(line) : line;
-      })
-      .join("\n");
-  }
-  return text;
-}
-
-/** Blanks `` `code` `` spans in one line: a run of n backticks up to the next run of exactly n. */
-function withoutCodeSpans(line: string): string {
-  let result = "";
-  let done = 0;
-  let i = line.indexOf("`");
-  while (i !== -1) {
-    let run = i;
-    while (line[run] === "`") run++;
-    const ticks = line.slice(i, run);
-    let close = line.indexOf(ticks, run);
-    while (close !== -1 && (line[close + ticks.length] === "`" || line[close - 1] === "`")) {
-      let after = close;
-      while (line[after] === "`") after++;
-      close = line.indexOf(ticks, after);
-    }
-    if (close === -1) {
-      i = line.indexOf("`", run);
-      continue;
-    }
-    const end = close + ticks.length;
-    result += line.slice(done, i) + " ".repeat(end - i);
-    done = end;
-    i = line.indexOf("`", end);
-  }
-  return result + line.slice(done);
-}
-
-function blank(text: string): string {
-  return text.replace(/[^\n]/g, " ");
+/** Pins (`related:`) that name no article file; a file is named by its path under `articles/`. */
+export function pinProblems(articles: readonly Article[], articleIds: ReadonlySet<string>): Problem[] {
+  return articles.flatMap((article) =>
+    article.relatedPins.flatMap(({ id, line }): Problem[] => {
+      if (articleIds.has(id)) return [];
+      const suggestion = closest(id, [...articleIds]);
+      return [
+        {
+          severity: "error",
+          file: article.file,
+          line,
+          field: "related",
+          message: `no article "${id}" in content/articles${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+        },
+      ];
+    }),
+  );
 }

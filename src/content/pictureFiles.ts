@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
+import { isSitePath, normaliseSrc } from "../domain/urls.ts";
 import type { ContentFolder } from "./contentFolder.ts";
 
 /**
@@ -21,21 +22,6 @@ const FORMATS: readonly { readonly name: string; readonly matches: (header: Buff
 ];
 
 const FORMAT_NAMES = FORMATS.map((format) => format.name).join(", ");
-
-/**
- * Whether a picture's path names a file of the site: no scheme (`https:`, `data:`), nothing
- * a browser reads as another host (`//cdn/x`, `/\cdn/x`), no backslash. Browsers read
- * `https:\\cdn/x` and, on an http page, `https:cdn/x` as other hosts, so anything with a
- * scheme is not the site's, whatever follows it.
- */
-export function isSitePath(src: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[\\/]{2}/.test(src) && !src.includes("\\");
-}
-
-/** `/images/a.jpg`, `images/a.jpg` and `./images/a.jpg` name the same picture. */
-export function normaliseSrc(src: string): string {
-  return src.replace(/^\.?\/+/, "");
-}
 
 /**
  * Says what is wrong with a picture an editor names (relative to the content folder), or

@@ -1,18 +1,23 @@
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
-import type { Alias, Article, Correction, PublishState, Tag } from "../article/article.ts";
-import { type ArticleFrontMatter, articleFrontMatterSchema } from "../article/frontMatter.ts";
-import { firstParagraphText } from "../render/markdown.ts";
-import { parseEditorDate } from "../site/dates.ts";
-import { isTopSection, type Section, type SectionTree } from "../site/sections.ts";
-import { isSlug, MAX_SLUG_LENGTH, slugLengthProblem, toSlug } from "../site/slugs.ts";
-import { articleUrl, normaliseUrlPath } from "../site/urls.ts";
+import type { Alias, Article, Correction, PublishState, Tag } from "../domain/article.ts";
+import { parseEditorDate } from "../domain/dates.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
+import type { Problem } from "../domain/problem.ts";
+import { isTopSection, type Section, type SectionTree } from "../domain/section.ts";
+import { isSlug, MAX_SLUG_LENGTH, slugLengthProblem, toSlug } from "../domain/slugs.ts";
+import { articleUrl, normaliseUrlPath } from "../domain/urls.ts";
+import { bodyFacts } from "../markdown/bodyFacts.ts";
 import { checkFrontMatter, type ReportError, wellFormedField } from "./checkFrontMatter.ts";
+import { type ArticleFrontMatter, articleFrontMatterSchema } from "./frontMatter.ts";
 import type { FrontMatterBlock } from "./frontMatterBlock.ts";
 import type { PictureCheck } from "./pictureFiles.ts";
-import type { Problem } from "./problems.ts";
 
+/**
+ * What checking an article needs besides its own text: nothing about other articles, so a
+ * file's result can be kept until it, the site's settings or its pictures change.
+ */
 export interface ArticleContext {
   readonly tree: SectionTree;
   readonly zone: string;
@@ -20,8 +25,6 @@ export interface ArticleContext {
   readonly clock: DateTime;
   /** What is wrong with a picture at a path relative to `content/`, if anything. */
   readonly checkPicture: PictureCheck;
-  /** Every article's id (path relative to `content/articles`), for `related:` pins. */
-  readonly articleIds: ReadonlySet<string>;
 }
 
 export interface ReadResult<T> {
@@ -35,6 +38,7 @@ export function readArticle(
   id: string,
   text: string,
   context: ArticleContext,
+  version: string = fingerprint(text),
 ): ReadResult<Article> {
   const { block, fields: fm, problems, error } = checkFrontMatter(file, text, articleFrontMatterSchema);
   if (!block?.data) return { value: undefined, problems };
@@ -51,7 +55,7 @@ export function readArticle(
   const section = checkSection(block, field("section"), context.tree, error);
   const slug = checkSlug(block, field("slug"), id, field("headline"), error);
   const tags = checkTags(block, field("tags"), error);
-  const relatedPins = checkPins(block, field("related"), id, context.articleIds, error);
+  const relatedPins = checkPins(block, field("related"), id, error);
   const image = field("image");
   if (image) checkImageSource(block, ["image", "src"], image.src, context, error);
   const gallery = field("gallery") ?? [];
@@ -59,22 +63,15 @@ export function readArticle(
     checkImageSource(block, ["gallery", index, "src"], picture.src, context, error);
   });
 
-  const givenSummary = field("summary");
   if (!block.body.trim()) error(block.bodyLine, "body", "the article has no text below the front matter");
 
   if (!fm || problems.length > 0 || !date || !section || !slug) return { value: undefined, problems };
-  let summary: string | undefined;
-  const state: PublishState = fm.draft
-    ? "draft"
-    : date > context.clock
-      ? "scheduled"
-      : expires && expires <= context.clock
-        ? "expired"
-        : "published";
+  const facts = bodyFacts(block.body);
   return {
     value: {
       file,
       id,
+      version,
       headline: fm.headline,
       date,
       updated,
@@ -83,26 +80,36 @@ export function readArticle(
       editor: fm.editor,
       author: fm.author,
       tags,
-      // The first paragraph is read only when a page needs the summary: checking skips it.
-      get summary(): string {
-        summary ??= givenSummary ?? firstParagraphText(block.body);
-        return summary;
-      },
+      summary: fm.summary ?? facts.firstParagraph,
       image: fm.image,
       gallery,
       expires,
       corrections,
       aliases,
       top: fm.top ?? false,
-      state,
+      draft: fm.draft ?? false,
+      state: publishState(fm.draft ?? false, date, expires, context.clock),
       slug,
       url: articleUrl(section.slug, date, slug),
       body: block.body,
       bodyLine: block.bodyLine,
+      facts,
       relatedPins,
     },
     problems,
   };
+}
+
+/** Where an article stands at the build's clock. */
+export function publishState(
+  draft: boolean,
+  date: DateTime,
+  expires: DateTime | undefined,
+  clock: DateTime,
+): PublishState {
+  if (draft) return "draft";
+  if (date > clock) return "scheduled";
+  return expires && expires <= clock ? "expired" : "published";
 }
 
 function checkDate(
@@ -258,23 +265,14 @@ function checkPins(
   block: FrontMatterBlock,
   value: string[] | undefined,
   ownId: string,
-  articleIds: ReadonlySet<string>,
   error: ReportError,
 ): { id: string; line: number }[] {
+  // Whether each pin names an article is a question about the other files: contentChecks.ts.
   return (value ?? []).flatMap((pin, index) => {
     const id = pin.replace(/^\/+/, "").replace(/^content\/articles\//, "");
     const line = block.lineOf(["related", index]);
     if (id === ownId) {
       error(line, "related", `"${pin}" is this article itself`);
-      return [];
-    }
-    if (!articleIds.has(id)) {
-      const suggestion = closest(id, [...articleIds]);
-      error(
-        line,
-        "related",
-        `no article "${pin}" in content/articles${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
-      );
       return [];
     }
     return [{ id, line }];

@@ -1,7 +1,18 @@
 import type { z } from "zod";
+import type { Problem } from "../domain/problem.ts";
 import { type ContentFolder, readContentText } from "./contentFolder.ts";
 import { parseYamlWithLines } from "./frontMatterBlock.ts";
-import type { Problem } from "./problems.ts";
+
+/** One data file as read: its value when it passed its schema, its problems, and where its fields stand. */
+export interface DataFile<T> {
+  readonly value: T | undefined;
+  readonly problems: Problem[];
+  /** How problems name the file: `content/_data/site.json`. */
+  readonly label: string;
+  /** The file's text (empty when it could not be read). */
+  readonly text: string;
+  readonly lineOf: (path: readonly (string | number)[]) => number;
+}
 
 /**
  * Reads one JSON file of `content/_data/` and checks it against its schema. Problems name
@@ -11,15 +22,12 @@ export function readDataFile<S extends z.ZodType>(
   folder: ContentFolder,
   relative: string,
   schema: S,
-): {
-  value: z.infer<S> | undefined;
-  problems: Problem[];
-  lineOf: (path: readonly (string | number)[]) => number;
-} {
+): DataFile<z.infer<S>> {
   const problems: Problem[] = [];
   const file = folder.label(relative);
   const read = readContentText(folder, relative);
-  if ("problem" in read) return { value: undefined, problems: [read.problem], lineOf: () => 1 };
+  if ("problem" in read)
+    return { value: undefined, problems: [read.problem], label: file, text: "", lineOf: () => 1 };
   // A byte-order mark, as some editors save one, is not part of the JSON.
   const text = read.text.replace(/^\uFEFF/, "");
   const { lineOf } = parseYamlWithLines(text);
@@ -31,7 +39,7 @@ export function readDataFile<S extends z.ZodType>(
     const position = /position (\d+)/.exec(message)?.[1];
     const line = position ? text.slice(0, Number(position)).split("\n").length : 1;
     problems.push({ severity: "error", file, line, field: "json", message: `not valid JSON: ${message}` });
-    return { value: undefined, problems, lineOf };
+    return { value: undefined, problems, label: file, text, lineOf };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -46,7 +54,7 @@ export function readDataFile<S extends z.ZodType>(
         message: `${issue.message}${keys}`,
       });
     }
-    return { value: undefined, problems, lineOf };
+    return { value: undefined, problems, label: file, text, lineOf };
   }
-  return { value: parsed.data, problems, lineOf };
+  return { value: parsed.data, problems, label: file, text, lineOf };
 }

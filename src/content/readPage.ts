@@ -1,23 +1,19 @@
 import path from "node:path";
-import { pageFrontMatterSchema } from "../article/frontMatter.ts";
-import { isSlug, RESERVED_SLUGS, toSlug } from "../site/slugs.ts";
-import { plainPageUrl } from "../site/urls.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
+import type { PlainPage } from "../domain/page.ts";
+import { isSlug, toSlug } from "../domain/slugs.ts";
+import { plainPageUrl, RESERVED_SLUGS } from "../domain/urls.ts";
+import { bodyFacts } from "../markdown/bodyFacts.ts";
 import { checkFrontMatter } from "./checkFrontMatter.ts";
+import { pageFrontMatterSchema } from "./frontMatter.ts";
 import type { ReadResult } from "./readArticle.ts";
 
-/** A plain page (About Us, Contact Us, ...) from `content/pages/<slug>.md`. */
-export interface PlainPage {
-  readonly file: string;
-  readonly slug: string;
-  readonly url: string;
-  readonly title: string;
-  readonly description: string | undefined;
-  readonly body: string;
-  /** The file line where the body starts, for problems found in it. */
-  readonly bodyLine: number;
-}
-
-export function readPage(file: string, name: string, text: string): ReadResult<PlainPage> {
+export function readPage(
+  file: string,
+  name: string,
+  text: string,
+  version: string = fingerprint(text),
+): ReadResult<PlainPage> {
   const { block, fields, problems, error } = checkFrontMatter(file, text, pageFrontMatterSchema);
   const slug = toSlug(path.posix.basename(name, ".md"));
   if (!isSlug(slug))
@@ -28,12 +24,14 @@ export function readPage(file: string, name: string, text: string): ReadResult<P
   return {
     value: {
       file,
+      version,
       slug,
       url: plainPageUrl(slug),
       title: fields.title,
       description: fields.description,
       body: block.body,
       bodyLine: block.bodyLine,
+      facts: bodyFacts(block.body),
     },
     problems,
   };

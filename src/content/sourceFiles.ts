@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import type { Problem } from "../domain/problem.ts";
 import type { ContentFolder } from "./contentFolder.ts";
-import type { Problem } from "./problems.ts";
 
 /** Names that look like Markdown but are not read: only `.md` files are articles and pages. */
 const NEAR_MARKDOWN = /\.(?:md|markdown|mdown|mkd|mkdn)$/i;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { ContentError, ENVIRONMENT } from "../content/problems.ts";
+import { ContentError, ENVIRONMENT } from "../domain/problem.ts";
 
 /**
  * The preview's web server: Eleventy's dev server (files as a host serves them, live

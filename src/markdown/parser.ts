@@ -2,8 +2,9 @@ import MarkdownIt from "markdown-it";
 
 /**
  * The one markdown-it instance: article bodies are rendered, checked and summarised by the
- * same rules. Markdown only: article text is never run as template code, so an editor's
- * `{{ x }}` stays text. Raw HTML is parsed here and sanitised after rendering.
+ * same rules, from the same tokens. Markdown only: article text is never run as template
+ * code, so an editor's `{{ x }}` stays text. Raw HTML is parsed here and sanitised after
+ * rendering (render.ts).
  */
 export const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
@@ -13,11 +14,3 @@ export const markdown = new MarkdownIt({ html: true, linkify: true, typographer:
  * nesting is an error the editor hears about long before any text could be lost.
  */
 export const MAX_NESTING = 30;
-
-/** The line (0-based, in the body) where nesting first goes deeper than MAX_NESTING, if it does. */
-export function tooDeeplyNestedAt(body: string): number | undefined {
-  for (const token of markdown.parse(body, {})) {
-    if (token.level >= MAX_NESTING) return token.map?.[0] ?? 0;
-  }
-  return undefined;
-}

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext } from "playwright-core";
-import { launchBrowser } from "../../src/cli/headlessChromium.ts";
-import { serveFolder } from "../../src/cli/staticServer.ts";
+import { launchBrowser } from "../../tools/headlessChromium.ts";
+import { serveFolder } from "../../tools/staticServer.ts";
 import { browserSkipReason } from "../helpers/browser.ts";
 import { runBuild, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";

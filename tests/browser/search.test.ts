@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../../src/cli/headlessChromium.ts";
-import { serveFolder } from "../../src/cli/staticServer.ts";
+import { launchBrowser } from "../../tools/headlessChromium.ts";
+import { serveFolder } from "../../tools/staticServer.ts";
 import { browserSkipReason } from "../helpers/browser.ts";
 import { PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
 

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { request } from "node:http";
 import { networkInterfaces } from "node:os";
 import { after, before, describe, test } from "node:test";
-import { type Preview, startPreview } from "../../src/cli/previewProcess.ts";
+import { type Preview, startPreview } from "../../tools/previewProcess.ts";
 import { PROJECT, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 import { freePort, listeningAddresses } from "../helpers/network.ts";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { minify } from "html-minifier-terser";
-import { MINIFY_OPTIONS } from "../../src/render/minifyOptions.ts";
+import { MINIFY_OPTIONS } from "../../src/markdown/minifyOptions.ts";
 import { differingFiles, PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
 import { brokenReferences, collectReferences } from "../helpers/references.ts";
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { CHROMIUM } from "../../src/cli/headlessChromium.ts";
+import { CHROMIUM } from "../../tools/headlessChromium.ts";
 
 /**
  * Why browser tests cannot run here, or undefined when they can. Without Chromium they

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { articleBodyHtml } from "../../src/render/articleBody.ts";
-import { renderBodies } from "../../src/render/bodyPool.ts";
+import { articleBodyHtml } from "../../src/markdown/bodyHtml.ts";
+import { renderBodies } from "../../src/workers/bodyPool.ts";
 
 const BODY = (n: number) =>
   `Paragraph ${n} with *emphasis*.\n\n<!-- a note -->\n\n| a | b |\n|---|---|\n| ${n} | x |\n\n<script>alert(${n})</script>\n\n- one\n- two\n`;

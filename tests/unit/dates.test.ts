@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { formatDateline, formatIso, formatUrlDate, parseEditorDate } from "../../src/site/dates.ts";
+import { formatDateline, formatIso, formatUrlDate, parseEditorDate } from "../../src/domain/dates.ts";
 
 const ZONE = "Asia/Shanghai";
 

@@ -3,10 +3,12 @@ import { describe, test } from "node:test";
 import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import { buildFeeds, FEED_SIZE, feedLinksFor, ltEscapedInAttributes } from "../../src/publish/feeds.ts";
-import type { OutputFile } from "../../src/publish/outputFile.ts";
-import { loadSite, type Site } from "../../src/site/model.ts";
+import type { Site } from "../../src/model/site.ts";
+import { buildFeeds, FEED_SIZE, ltEscapedInAttributes } from "../../src/output/feeds.ts";
+import type { OutputFile } from "../../src/output/outputFile.ts";
+import { feedLinksFor } from "../../src/render/head/feedLinks.ts";
 import { type FixtureOptions, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { loadSite } from "../helpers/site.ts";
 
 const CLOCK = DateTime.fromISO("2026-11-28T12:00:00+08:00");
 

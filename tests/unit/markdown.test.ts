@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { firstParagraphText, renderArticleBody } from "../../src/render/markdown.ts";
-import { pictureHtml } from "../../src/render/picture.ts";
+import { pictureHtml } from "../../src/markdown/pictureHtml.ts";
+import { renderArticleBody } from "../../src/markdown/render.ts";
+import { firstParagraphText } from "../../src/markdown/summary.ts";
 
 describe("article body rendering", () => {
   test("template syntax in article text stays text", () => {

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import { ContentError, formatProblem } from "../../src/content/problems.ts";
-import { loadCheckedSite } from "../../src/publish/siteCheck.ts";
-import { type BuildMode, loadSite } from "../../src/site/model.ts";
+import { ContentError, formatProblem } from "../../src/domain/problem.ts";
+import type { BuildMode } from "../../src/model/site.ts";
 import { type FixtureOptions, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { loadSite } from "../helpers/site.ts";
 
 const CLOCK = DateTime.fromISO("2026-11-28T12:00:00+08:00");
 
@@ -15,12 +15,7 @@ function load(options: FixtureOptions, mode: BuildMode = "production") {
 
 function problemsOf(options: FixtureOptions): string[] {
   try {
-    loadCheckedSite({
-      content: contentFolder(makeFixtureContent(options)),
-      mode: "production",
-      clock: CLOCK,
-      env: {},
-    });
+    load(options);
   } catch (error) {
     assert.ok(error instanceof ContentError);
     return error.problems

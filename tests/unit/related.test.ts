@@ -3,12 +3,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
-import type { Article } from "../../src/article/article.ts";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import { loadSite, type Site } from "../../src/site/model.ts";
-import { buildRelatedEngine } from "../../src/site/related.ts";
-import { forEachTerm, stripMarkdown } from "../../src/site/textTerms.ts";
+import type { Article } from "../../src/domain/article.ts";
+import { buildRelatedEngine } from "../../src/model/related/related.ts";
+import { forEachTerm, stripMarkdown } from "../../src/model/related/textTerms.ts";
+import type { Site } from "../../src/model/site.ts";
 import { type FixtureOptions, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { loadSite } from "../helpers/site.ts";
 
 const CLOCK = DateTime.fromISO("2026-11-28T12:00:00+08:00");
 const STORIES = path.resolve(import.meta.dirname, "../fixtures/related-stories");

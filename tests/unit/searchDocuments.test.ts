@@ -2,15 +2,11 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import {
-  type SearchDocument,
-  searchables,
-  searchIndexFolders,
-  searchIndexParts,
-} from "../../src/publish/searchDocuments.ts";
-import { searchFeed } from "../../src/publish/searchFeed.ts";
-import { loadSite } from "../../src/site/model.ts";
+import { searchIndexFolders, searchIndexParts } from "../../src/model/searchParts.ts";
+import { type SearchDocument, searchables } from "../../src/output/search/searchDocuments.ts";
+import { searchFeed } from "../../src/output/search/searchFeed.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { loadSite } from "../helpers/site.ts";
 
 /** Six published articles, one draft and the fixture's About Us page: seven searchable pages. */
 function fixtureSite() {

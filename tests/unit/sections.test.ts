@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
-import { buildSectionTree, sectionTreeSchema } from "../../src/site/sections.ts";
-import { toSlug } from "../../src/site/slugs.ts";
+import { buildSectionTree, sectionTreeSchema } from "../../src/domain/section.ts";
+import { toSlug } from "../../src/domain/slugs.ts";
 
 const bundled = sectionTreeSchema.parse(JSON.parse(readFileSync("content/_data/sections.json", "utf8")));
 

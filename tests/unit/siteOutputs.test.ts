@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { formatProblem } from "../../src/content/problems.ts";
-import { outputCollisions, type PlannedOutput } from "../../src/publish/siteOutputs.ts";
+import { formatProblem } from "../../src/domain/problem.ts";
+import { outputCollisions, type PlannedOutput } from "../../src/output/siteOutputs.ts";
 
 const alias = (path: string, line = 7): PlannedOutput => ({
   path,

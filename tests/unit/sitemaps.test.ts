@@ -3,10 +3,11 @@ import { describe, test } from "node:test";
 import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import type { OutputFile } from "../../src/publish/outputFile.ts";
-import { buildSitemaps, NEWS_NAMESPACE, recentArticles } from "../../src/publish/sitemaps.ts";
-import { type BuildMode, loadSite, type Site } from "../../src/site/model.ts";
+import type { BuildMode, Site } from "../../src/model/site.ts";
+import type { OutputFile } from "../../src/output/outputFile.ts";
+import { buildSitemaps, NEWS_NAMESPACE, recentArticles } from "../../src/output/sitemaps.ts";
 import { type FixtureOptions, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { loadSite } from "../helpers/site.ts";
 
 const CLOCK = DateTime.fromISO("2026-11-28T12:00:00+08:00");
 

@@ -3,25 +3,24 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
-import type { Article } from "../../src/article/article.ts";
 import { contentFolder } from "../../src/content/contentFolder.ts";
-import { articlePageMeta, openGraph, twitterCard } from "../../src/publish/metaTags.ts";
+import type { Article } from "../../src/domain/article.ts";
+import { newsSitemapLanguage, openGraphLocale } from "../../src/domain/language.ts";
+import { DEFAULT_IMAGE_URL, LOGO_URL } from "../../src/domain/urls.ts";
+import type { Site } from "../../src/model/site.ts";
+import { siteAssets } from "../../src/output/assets.ts";
+import { articlePageMeta, openGraph, twitterCard } from "../../src/render/head/metaTags.ts";
 import {
   breadcrumbJsonLd,
-  DEFAULT_IMAGE_PATH,
   DEFAULT_IMAGE_SIZE,
-  DEFAULT_IMAGE_SOURCE,
   type JsonObject,
-  LOGO_PATH,
   LOGO_SIZE,
-  LOGO_SOURCE,
   newsArticleJsonLd,
   type PictureLookup,
   websiteJsonLd,
-} from "../../src/publish/structuredData.ts";
-import { newsSitemapLanguage, openGraphLocale } from "../../src/site/language.ts";
-import { loadSite, type Site } from "../../src/site/model.ts";
+} from "../../src/render/head/structuredData.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
+import { loadSite } from "../helpers/site.ts";
 
 const CLOCK = DateTime.fromISO("2026-11-28T12:00:00+08:00");
 
@@ -111,7 +110,7 @@ describe("structured data", () => {
   test("NewsArticle without byline or picture: the editor is the author, the default image stands in", () => {
     const data = roundTrip(newsArticleJsonLd(site, plain));
     assert.deepEqual(data.author, [{ "@type": "Person", name: "Mo Hong'e" }]);
-    assert.deepEqual(data.image, [`https://news.example.org${DEFAULT_IMAGE_PATH}`]);
+    assert.deepEqual(data.image, [`https://news.example.org${DEFAULT_IMAGE_URL}`]);
     assert.equal(data.dateModified, data.datePublished);
     assert.equal(data.keywords, undefined);
   });
@@ -243,15 +242,18 @@ describe("structured data", () => {
   });
 
   test("the default picture and the logo are PNGs of the sizes the constants say", () => {
-    for (const [source, sitePath, size] of [
-      [DEFAULT_IMAGE_SOURCE, DEFAULT_IMAGE_PATH, DEFAULT_IMAGE_SIZE],
-      [LOGO_SOURCE, LOGO_PATH, LOGO_SIZE],
+    const { files } = siteAssets(process.cwd());
+    for (const [url, size] of [
+      [DEFAULT_IMAGE_URL, DEFAULT_IMAGE_SIZE],
+      [LOGO_URL, LOGO_SIZE],
     ] as const) {
+      const source = files.find((file) => file.url === url)?.source;
+      assert.ok(source, url);
       const png = readFileSync(source);
       assert.equal(png.subarray(1, 4).toString("latin1"), "PNG", source);
       // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
       assert.deepEqual({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, size, source);
-      assert.equal(path.basename(source), path.basename(sitePath));
+      assert.equal(path.basename(source), path.basename(url));
     }
   });
 });

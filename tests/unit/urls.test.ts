@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
-import { isSlug, RESERVED_SLUGS, toSlug } from "../../src/site/slugs.ts";
-import { articleUrl, listingPageUrl, normaliseUrlPath } from "../../src/site/urls.ts";
+import { isSlug, toSlug } from "../../src/domain/slugs.ts";
+import {
+  articleUrl,
+  listingPageUrl,
+  normaliseUrlPath,
+  outputPathOf,
+  RESERVED_SLUGS,
+  withPrefix,
+} from "../../src/domain/urls.ts";
 
 describe("URLs", () => {
   test("an article's URL is /<section>/<yyyy-MM-dd>/<slug>/ with the date in the site zone", () => {
@@ -41,8 +48,26 @@ describe("slugs", () => {
     assert.ok(isSlug("rare-earths-2016"));
     for (const bad of ["Rare", "a--b", "-a", "a_b", "", "é"]) assert.equal(isSlug(bad), false, bad);
   });
-  test("the site's own folder names are reserved", () => {
-    for (const name of ["search", "topics", "assets", "pagefind", "feeds"])
-      assert.ok(RESERVED_SLUGS.has(name), name);
+  test("the site's own folder names are reserved, as the URL module writes them", () => {
+    assert.deepEqual([...RESERVED_SLUGS].sort(), [
+      "404",
+      "assets",
+      "feeds",
+      "images",
+      "img",
+      "page",
+      "pagefind",
+      "search",
+      "top-news",
+      "topics",
+    ]);
+  });
+
+  test("every URL has one output file and one link form", () => {
+    assert.equal(outputPathOf("/"), "index.html");
+    assert.equal(outputPathOf("/economy/page/2/"), "economy/page/2/index.html");
+    assert.equal(outputPathOf("/feeds/atom.xml"), "feeds/atom.xml");
+    assert.equal(withPrefix("/newsroom/", "/economy/"), "/newsroom/economy/");
+    assert.equal(withPrefix("/newsroom/", "https://x.example/"), "https://x.example/");
   });
 });

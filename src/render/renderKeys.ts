@@ -1,0 +1,101 @@
+import type { Article } from "../domain/article.ts";
+import { formatDateline } from "../domain/dates.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
+import type { ImageLookup } from "../domain/picture.ts";
+import type { AssetUrls } from "../domain/urls.ts";
+import { normaliseSrc } from "../domain/urls.ts";
+import type { Route } from "../model/routes.ts";
+import type { Site } from "../model/site.ts";
+
+/**
+ * A fingerprint of everything a page shows, for each route: a page whose key is the same
+ * as in the last build is the same page, and is neither rendered nor written again. Each
+ * kind lists what its layout in layouts/pages/ reads (and the parts every page shares);
+ * a layout that comes to read more must add it here, and the equivalence tests (an
+ * updated build against a cold one, byte for byte) fail until it does.
+ */
+export interface KeyInputs {
+  readonly site: Site;
+  readonly images: ImageLookup;
+  readonly assets: AssetUrls;
+  /** The fingerprint of each body's finished HTML, by source file. */
+  readonly bodyKeys: ReadonlyMap<string, string>;
+}
+
+export function renderKeys({ site, images, assets, bodyKeys }: KeyInputs): (route: Route) => string {
+  const { config, tree } = site;
+  const pictureOf = (src: string | undefined) => (src ? images.get(normaliseSrc(src)) : undefined);
+  /** What nearly every page shows: settings, menus, site map, sidebar, footer, assets, the year. */
+  const shared = fingerprint(
+    JSON.stringify([
+      config,
+      tree.tops.map((top) => [top.slug, top.title, top.sections.map((s) => [s.slug, s.title])]),
+      site.footerPages.map((page) => [page.url, page.title]),
+      site.sidebar.popular.isLatest,
+      [site.sidebar.photo, site.sidebar.popular, site.sidebar.topNews, site.sidebar.video].map((block) =>
+        block.articles.map((article) => [article.url, article.headline, pictureOf(article.image?.src)]),
+      ),
+      assets,
+      site.clock.setZone(config.timeZone).year,
+      site.mode,
+    ]),
+  );
+  const listed = (article: Article) => [
+    article.url,
+    article.headline,
+    formatDateline(article.date),
+    article.summary,
+    article.state,
+  ];
+  const key = (...parts: unknown[]) => fingerprint(JSON.stringify([shared, ...parts]));
+  return (route) => {
+    switch (route.kind) {
+      case "article": {
+        const { article } = route;
+        return key(
+          "article",
+          article.version,
+          article.state,
+          bodyKeys.get(article.file),
+          [article.image, ...article.gallery].map((picture) => pictureOf(picture?.src)),
+          site.related(article).map(listed),
+        );
+      }
+      case "redirect":
+        return key("redirect", route.url, route.target.url, route.target.headline);
+      case "listing": {
+        const { page } = route;
+        return key(
+          "listing",
+          route.url,
+          page.listing.kind,
+          page.listing.title,
+          page.pageNumber,
+          page.pageCount,
+          page.articles.map(listed),
+        );
+      }
+      case "home":
+        return key(
+          "home",
+          site.topStories.map(listed),
+          site.homeBlocks.map((block) => [block.top.slug, block.articles.map(listed)]),
+        );
+      case "topics":
+        return key(
+          "topics",
+          site.topics.map((topic) => [topic.slug, topic.name, topic.articles.length]),
+        );
+      case "search":
+        return key(
+          "search",
+          site.articles.filter((a) => a.state === "published").length,
+          site.routes.filter((r) => r.kind === "page").length,
+        );
+      case "page":
+        return key("page", route.page.version, bodyKeys.get(route.page.file));
+      case "notFound":
+        return key("notFound", site.topStories.map(listed));
+    }
+  };
+}
