@@ -135,7 +135,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
           ]
         : [],
     );
-    const problems = outputCollisions([...siteOutputs(site), ...own]);
+    const problems = outputCollisions(siteOutputs(site, own));
     if (problems.length > 0) throw new ContentError(problems);
   });
 }

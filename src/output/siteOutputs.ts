@@ -21,10 +21,11 @@ export interface PlannedOutput {
 
 /**
  * Every output of a build of `site`, in order of precedence: the site's own pages, feeds,
- * sitemaps, assets, pictures and search index first, then what editors add: plain pages,
+ * sitemaps, assets, pictures and search index first, then the newsroom's own templates'
+ * (`templates`, when Eleventy has rendered them), then what editors add: plain pages,
  * articles, and last the aliases, which may never take another output's place.
  */
-export function siteOutputs(site: Site): PlannedOutput[] {
+export function siteOutputs(site: Site, templates: readonly PlannedOutput[] = []): PlannedOutput[] {
   const root = (url: string) => url.replace(/^\/+/, "");
   const routes = (kinds: readonly Route["kind"][]) =>
     site.routes
@@ -37,6 +38,7 @@ export function siteOutputs(site: Site): PlannedOutput[] {
     { path: root(ASSETS_FOLDER), name: "the site's style sheets, scripts and icons" },
     { path: root(PICTURES_FOLDER), name: "the site's processed pictures" },
     { path: root(SEARCH_FOLDER), name: "the search index" },
+    ...templates,
     ...routes(["page"]),
     ...routes(["article"]),
     ...routes(["redirect"]),

@@ -58,7 +58,7 @@ export function renderKeys({ site, images, assets, bodyKeys }: KeyInputs): (rout
           article.state,
           bodyKeys.get(article.file),
           [article.image, ...article.gallery].map((picture) => pictureOf(picture?.src)),
-          site.related(article).map(listed),
+          site.related(article).map((other) => [other.url, other.headline, formatDateline(other.date)]),
         );
       }
       case "redirect":

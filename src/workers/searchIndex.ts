@@ -1,5 +1,6 @@
 import type { SearchPart } from "../model/searchParts.ts";
 import type { SearchDocument } from "../output/search/searchDocuments.ts";
+import type { SearchIndexDone, SearchWorkerMessage, SearchWorkerResult } from "./searchMessages.ts";
 import { typeScriptWorker } from "./typeScriptWorker.ts";
 
 /** A search index being built on its own thread while the bodies and pages are rendered. */
@@ -11,22 +12,6 @@ export interface SearchIndexRun {
   /** Stops it (the build failed or another began); `done` then rejects. Settles once Pagefind has ended. */
   stop(): Promise<void>;
 }
-
-/** What the build tells the search thread. */
-export type SearchWorkerMessage =
-  | { readonly kind: "documents"; readonly documents: readonly SearchDocument[] }
-  | { readonly kind: "stop" };
-
-export interface SearchIndexDone {
-  readonly pages: number;
-  readonly seconds: number;
-  /** Each file of the index (relative to the site root) with its fingerprint. */
-  readonly files: readonly (readonly [string, string])[];
-}
-
-export type SearchWorkerResult =
-  | { readonly ok: true; readonly pages: number; readonly files: readonly (readonly [string, string])[] }
-  | { readonly ok: false; readonly message: string };
 
 /** How long a stopped index may take to end Pagefind's process before its thread is ended. */
 const STOP_GRACE_MS = 2000;

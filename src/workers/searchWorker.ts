@@ -6,7 +6,7 @@ import type { SearchPart } from "../model/searchParts.ts";
 import { failpoint } from "../output/failpoint.ts";
 import type { SearchDocument } from "../output/search/searchDocuments.ts";
 import { writerInto } from "../output/writer.ts";
-import type { SearchWorkerMessage, SearchWorkerResult } from "./searchIndex.ts";
+import type { SearchWorkerMessage, SearchWorkerResult } from "./searchMessages.ts";
 
 const { parts, siteFolder, language } = workerData as {
   readonly parts: readonly SearchPart[];

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { PLACEHOLDER_BODY } from "../../src/content/editorialChecks.ts";
-import { type Preview, startPreview } from "../../tools/previewProcess.ts";
-import { fileHashes, PROJECT, readPage, tempOutput } from "../helpers/build.ts";
+import { type Preview, startPreview, WATCHING } from "../../tools/previewProcess.ts";
+import { differingFiles, fileHashes, PROJECT, readPage, tempOutput } from "../helpers/build.ts";
 import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 import { indexedPages } from "../helpers/searchIndex.ts";
 
@@ -127,7 +127,7 @@ describe("the preview after an edit", () => {
     assert.match(livePage(), /Fixed text after the mistake\./);
   });
 
-  test("to front matter: rebuilds every page, so other articles' lists show the new headline", async () => {
+  test("to front matter: every page that shows it is written again, so other articles' lists show the new headline", async () => {
     const before = fileHashes(output);
     await preview.save(
       path.join(content, "articles/live.md"),
@@ -138,5 +138,28 @@ describe("the preview after an edit", () => {
       before.get("economy/2016-11-04/other/index.html"),
       fileHashes(output).get("economy/2016-11-04/other/index.html"),
     );
+  });
+
+  test("added and deleted articles: the preview then holds what a fresh preview of the same files does", async () => {
+    await preview.save(
+      path.join(content, "articles/added.md"),
+      articleText({ fields: validFields({ headline: "Added story", date: "2016-11-05 15:00", tags: ["rare earths"] }) }),
+    );
+    assert.match(readPage(output, "/economy/"), /Added story/);
+    const beforeDelete = preview.log().length;
+    rmSync(path.join(content, "articles/other.md"));
+    const seen = await preview.waitFor(/\[newsdesk\] Changed:[^\n]*other\.md/, beforeDelete);
+    const built = await preview.waitFor(WATCHING, seen);
+    await preview.waitFor(SEARCH_UPDATED, built);
+    assert.ok(!existsSync(path.join(output, "economy/2016-11-04/other/index.html")), "a deleted article's page goes");
+
+    const fresh = tempOutput();
+    const cold = await startPreview(content, fresh, { env: { SOURCE_DATE_EPOCH: "1795600000" } });
+    try {
+      await cold.waitFor(SEARCH_UPDATED);
+      assert.deepEqual(differingFiles(output, fresh), []);
+    } finally {
+      cold.stop();
+    }
   });
 });

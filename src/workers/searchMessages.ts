@@ -1,0 +1,20 @@
+import type { SearchDocument } from "../output/search/searchDocuments.ts";
+
+/** What the build tells the search index's thread (searchWorker.ts). */
+export type SearchWorkerMessage =
+  | { readonly kind: "documents"; readonly documents: readonly SearchDocument[] }
+  | { readonly kind: "stop" };
+
+/** A finished index: its pages, how long it took, and its files. */
+export interface SearchIndexDone {
+  readonly pages: number;
+  readonly seconds: number;
+  /** Each file of the index (relative to the site root) with its fingerprint. */
+  readonly files: readonly (readonly [string, string])[];
+}
+
+/** What the thread answers once every part is written. */
+export type SearchWorkerResult =
+  | { readonly ok: true; readonly pages: number; readonly files: readonly (readonly [string, string])[] }
+  | { readonly ok: false; readonly message: string };
+
