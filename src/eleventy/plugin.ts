@@ -5,7 +5,6 @@ import { buildClock } from "../domain/buildClock.ts";
 import { ContentError, findContentError, formatProblem } from "../domain/problem.ts";
 import { imageCacheDir } from "../output/images.ts";
 import { outputCollisions, type PlannedOutput, siteOutputs } from "../output/siteOutputs.ts";
-import { writerInto } from "../output/writer.ts";
 import { type BuildResult, type BuildState, build } from "../pipeline/build.ts";
 import type { SearchIndexRun } from "../workers/searchIndex.ts";
 
@@ -68,7 +67,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
           clock: buildClock(),
           projectRoot: process.cwd(),
           imageCache: imageCacheDir(),
-          writer: writerInto(path.resolve(directories.output)),
+          output: path.resolve(directories.output),
           search: preview ? "after" : "with the build",
           onProgress: (rendered, total) => {
             if (rendered % PROGRESS_EVERY === 0 || rendered === total)

@@ -2,13 +2,14 @@ import { Feed, type Item } from "feed";
 import type { DateTime } from "luxon";
 import type { Article } from "../domain/article.ts";
 import { escapeHtml } from "../domain/escapeHtml.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
 import type { Section } from "../domain/section.ts";
 import { type FeedFormat, feedUrl as feedUrlOf, HOME_URL, sectionUrl } from "../domain/urls.ts";
 import { lastModified, newestChange } from "../model/lastModified.ts";
 import { articlesBySection } from "../model/listings.ts";
 import type { Site } from "../model/site.ts";
 import { FEED_FORMAT_NAMES, feedTitle } from "../render/head/feedLinks.ts";
-import type { OutputFile } from "./outputFile.ts";
+import type { OutputFile, OutputGroup } from "./outputFile.ts";
 
 /** How many of the newest articles each feed carries. */
 export const FEED_SIZE = 50;
@@ -27,13 +28,30 @@ function feedUrl(section: Section | undefined, format: FeedFormat): string {
  * bytes. With `carrying`, only the feeds that carry one of those articles (the preview,
  * after an edit to their text).
  */
-export function buildFeeds(site: Site, carrying?: ReadonlySet<Article>): OutputFile[] {
+export function buildFeeds(site: Site): OutputFile[] {
+  return feedGroups(site).flatMap((group) => group.make() as readonly OutputFile[]);
+}
+
+/**
+ * The feeds as groups (a feed's Atom and RSS together), each keyed by what it shows: the
+ * settings, its section and its articles' versions; an empty feed's date is the clock's.
+ */
+export function feedGroups(site: Site): OutputGroup[] {
   // One pass over the articles, newest first, gives every section's and top section's list.
   const lists = articlesBySection(site.articles, site.tree);
-  return feedOwners(site).flatMap((section) => {
+  const settings = JSON.stringify([
+    site.config,
+    [...site.tree.bySlug.values()].map((s) => [s.slug, s.title]),
+  ]);
+  const year = site.clock.setZone(site.config.timeZone).year;
+  return feedOwners(site).map((section) => {
     const articles = (section ? (lists.get(section) ?? []) : site.articles).slice(0, FEED_SIZE);
-    if (carrying && !articles.some((article) => carrying.has(article))) return [];
-    return renderFeed(site, section, articles);
+    const stamp = articles.length > 0 ? articles.map((a) => a.version).join(" ") : site.clock.toISO();
+    return {
+      name: `feed ${section?.slug ?? ""}`,
+      key: fingerprint(`${settings}\n${year}\n${section?.slug ?? ""}\n${stamp}`),
+      make: () => renderFeed(site, section, articles),
+    };
   });
 }
 

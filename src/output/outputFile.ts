@@ -1,20 +1,20 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 /**
- * A file the publish step adds to the site: feeds, sitemaps, robots.txt. `url` is the
- * root-relative URL path without the path prefix (`/feeds/economy/rss.xml`), like a
- * route's URL, so the build writes it where it writes every other route.
+ * A file the build adds to the site besides pages: a feed, a sitemap, robots.txt. `url` is
+ * the root-relative URL without the path prefix (`/feeds/economy/rss.xml`), like a route's.
  */
 export interface OutputFile {
   readonly url: string;
   readonly content: string;
 }
 
-/** Writes files of the site (feeds, sitemaps) into the output folder at their URLs. */
-export function writeOutputFiles(outputDir: string, files: readonly OutputFile[]): void {
-  for (const file of files) {
-    const target = path.join(outputDir, file.url);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-  }
+/**
+ * Files made together (a feed's Atom and RSS, the sitemap and its parts), with a key: a
+ * fingerprint of everything they show. Files whose key is the one they had last time are
+ * the same files, and are not made again.
+ */
+export interface OutputGroup {
+  /** Names the group from build to build: `feed economy`, `sitemap`. */
+  readonly name: string;
+  readonly key: string;
+  readonly make: () => readonly OutputFile[] | Promise<readonly OutputFile[]>;
 }

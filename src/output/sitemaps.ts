@@ -11,12 +11,13 @@ import {
 } from "sitemap";
 import type { Article } from "../domain/article.ts";
 import { formatIso } from "../domain/dates.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
 import { newsSitemapLanguage } from "../domain/language.ts";
 import { NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL, sitemapPartUrl } from "../domain/urls.ts";
 import { lastModified, newestChange } from "../model/lastModified.ts";
 import type { Route } from "../model/routes.ts";
 import type { Site } from "../model/site.ts";
-import type { OutputFile } from "./outputFile.ts";
+import type { OutputFile, OutputGroup } from "./outputFile.ts";
 
 /** The sitemaps.org limit of URLs in one sitemap file. */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -47,16 +48,48 @@ interface Entry {
  * Dates come from the articles, never from files or the wall clock.
  */
 export async function buildSitemaps(site: Site, limits: SitemapLimits = {}): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  for (const group of sitemapGroups(site, limits)) files.push(...(await group.make()));
+  return files;
+}
+
+/**
+ * The sitemaps as groups (a sitemap with its parts), each keyed by what it lists: every
+ * route with the versions of the articles it shows; the news sitemap's articles of the
+ * last 48 hours; robots.txt's base URL.
+ */
+export function sitemapGroups(site: Site, limits: SitemapLimits = {}): OutputGroup[] {
+  const { baseUrl, name, language } = site.config;
+  const stamp = (route: Route): string => {
+    switch (route.kind) {
+      case "home":
+        return site.articles[0]?.version ?? "";
+      case "article":
+        return `${route.article.version}${route.article.state}`;
+      case "listing":
+        return route.page.articles.map((article) => article.version).join(" ");
+      default:
+        return "";
+    }
+  };
+  const routes = site.routes.map((route) => `${route.kind} ${route.url} ${stamp(route)}`).join("\n");
+  const recent = recentArticles(site)
+    .map((article) => article.version)
+    .join(" ");
   return [
-    ...(await splitSitemap(site, SITEMAP_URL, pageEntries(site), false, limits.pages ?? SITEMAP_URL_LIMIT)),
-    ...(await splitSitemap(
-      site,
-      NEWS_SITEMAP_URL,
-      newsEntries(site),
-      true,
-      limits.news ?? NEWS_SITEMAP_URL_LIMIT,
-    )),
-    { url: ROBOTS_URL, content: robotsTxt(site) },
+    {
+      name: "sitemap",
+      key: fingerprint(`${baseUrl}\n${limits.pages ?? ""}\n${routes}`),
+      make: () =>
+        splitSitemap(site, SITEMAP_URL, pageEntries(site), false, limits.pages ?? SITEMAP_URL_LIMIT),
+    },
+    {
+      name: "news sitemap",
+      key: fingerprint(`${baseUrl}\n${name}\n${language}\n${limits.news ?? ""}\n${recent}`),
+      make: () =>
+        splitSitemap(site, NEWS_SITEMAP_URL, newsEntries(site), true, limits.news ?? NEWS_SITEMAP_URL_LIMIT),
+    },
+    { name: "robots", key: baseUrl, make: () => [{ url: ROBOTS_URL, content: robotsTxt(site) }] },
   ];
 }
 
@@ -73,19 +106,32 @@ export function robotsTxt(site: Site): string {
   ].join("\n");
 }
 
+/** Whether the sitemap lists a route: every page but the 404, redirects and expired articles. */
+function isListed(route: Route): boolean {
+  switch (route.kind) {
+    case "article":
+      // An expired article keeps its page for old links but is listed nowhere, sitemaps included.
+      return route.article.state !== "expired";
+    case "redirect":
+    case "notFound":
+      return false;
+    default:
+      return true;
+  }
+}
+
 function pageEntries(site: Site): Entry[] {
   const absolute = (url: string) => `${site.config.baseUrl}${url}`;
   const entry = (route: Route, lastmod: DateTime | undefined): Entry[] => [
     { item: { url: absolute(route.url), ...(lastmod ? { lastmod: formatIso(lastmod) } : {}) }, lastmod },
   ];
-  return site.routes.flatMap((route): Entry[] => {
+  return site.routes.filter(isListed).flatMap((route): Entry[] => {
     switch (route.kind) {
       case "home":
         // The home page changes when a newer article appears.
         return entry(route, site.articles[0] && lastModified(site.articles[0]));
       case "article":
-        // An expired article keeps its page for old links but is listed nowhere, sitemaps included.
-        return route.article.state === "expired" ? [] : entry(route, lastModified(route.article));
+        return entry(route, lastModified(route.article));
       case "listing":
         return entry(route, newestChange(route.page.articles));
       case "page":
@@ -149,7 +195,8 @@ function sitemapParts(url: string, entries: number, limit: number): { index: str
 
 /** Every file buildSitemaps writes, without writing them. */
 export function sitemapUrls(site: Site, limits: SitemapLimits = {}): string[] {
-  const pages = sitemapParts(SITEMAP_URL, pageEntries(site).length, limits.pages ?? SITEMAP_URL_LIMIT);
+  const listed = site.routes.filter((route) => isListed(route)).length;
+  const pages = sitemapParts(SITEMAP_URL, listed, limits.pages ?? SITEMAP_URL_LIMIT);
   const news = sitemapParts(
     NEWS_SITEMAP_URL,
     recentArticles(site).length,

@@ -1,6 +1,8 @@
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fingerprint } from "../domain/fingerprint.ts";
 import { failingWrite } from "./failpoint.ts";
+import type { OutputGroup } from "./outputFile.ts";
 
 /**
  * The one writer of the site's files: pages, feeds, sitemaps, robots.txt, assets, pictures
@@ -8,28 +10,70 @@ import { failingWrite } from "./failpoint.ts";
  * templates excepted: Eleventy writes those itself). Paths are relative to the site root,
  * as `outputPathOf` gives them. Folders are made and files written on libuv's threads
  * while the caller renders the next page; at most WRITES_IN_FLIGHT are held at once.
+ *
+ * It keeps a manifest of the site: each file with the key of what it shows and the
+ * fingerprint of its bytes. Given the last build's manifest, a file whose key is the same
+ * is not made again, and one made again with the same bytes is not written again (its
+ * time stays too); files the site no longer has are removed.
  */
+export interface OutputRecord {
+  /** A fingerprint of what the file shows (for a page, its render key). */
+  readonly key: string;
+  /** A fingerprint of its bytes. */
+  readonly hash: string;
+}
+
+export type Manifest = ReadonlyMap<string, OutputRecord>;
+
+/** What a build's writing came to: every file of the site, and how many were written. */
+export interface WriterReport {
+  readonly manifest: Manifest;
+  /** Each group's key and files (feeds, sitemaps), for the next build. */
+  readonly groups: ReadonlyMap<string, GroupRecord>;
+  readonly written: number;
+  readonly unchanged: number;
+  readonly removed: number;
+}
+
+export interface GroupRecord {
+  readonly key: string;
+  readonly files: readonly string[];
+}
+
 export interface Writer {
   /** The folder written into: the staging folder of a build, or the preview's folder. */
   readonly folder: string;
   /** Writes a file; waits only when too many writes are under way. */
   write(file: string, content: string | Uint8Array): Promise<void>;
-  /** Copies a file of the project or the picture cache into the site. */
-  copy(file: string, source: string): Promise<void>;
-  /** Removes a file the site no longer has (the preview, after an article is deleted). */
-  remove(file: string): Promise<void>;
-  /** Waits until everything is written; throws the first failure. */
-  flush(): Promise<void>;
+  /** Writes a file of the site unless it is the same as last time (by `key`, else by its bytes). */
+  put(file: string, key: string, make: () => string | Uint8Array): Promise<void>;
+  /** Writes a group's files unless its key is the one it had. */
+  putGroup(group: OutputGroup, toFile: (url: string) => string): Promise<void>;
+  /** Copies a file whose name says what it holds (a processed picture) unless it is there. */
+  copyNamed(file: string, source: string): Promise<void>;
+  /** Records a file written elsewhere through this writer's code (the search index's thread). */
+  record(file: string, hash: string): void;
+  /** Keeps the last build's files that `which` picks as they are (the search index, until it is rebuilt). */
+  keep(which: (file: string) => boolean): void;
+  /** Waits until everything is written, removes what the site no longer has, and says what was done. */
+  finish(): Promise<WriterReport>;
 }
 
 /** Files handed to the file system at once: enough to keep its threads busy, few enough to hold. */
 const WRITES_IN_FLIGHT = 64;
 
-export function writerInto(folder: string): Writer {
+export function writerInto(
+  folder: string,
+  previous?: { readonly manifest: Manifest; readonly groups: ReadonlyMap<string, GroupRecord> },
+): Writer {
   const made = new Set<string>();
   const inFlight = new Set<Promise<void>>();
+  const manifest = new Map<string, OutputRecord>();
+  const groups = new Map<string, GroupRecord>();
   let failure: unknown;
   let checked = false;
+  let written = 0;
+  let unchanged = 0;
 
   const target = (file: string) => {
     const full = path.join(folder, file);
@@ -63,25 +107,77 @@ export function writerInto(folder: string): Writer {
     if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
     if (failure) throw failure;
   };
+  const write = (file: string, content: string | Uint8Array) =>
+    queue(async () => {
+      const full = target(file);
+      await folderFor(full);
+      await writeFile(full, content);
+    });
+  /** Keeps the last build's record: the file is there as it was. */
+  const same = (file: string, record: OutputRecord) => {
+    manifest.set(file, record);
+    unchanged++;
+  };
 
-  return {
+  const writer: Writer = {
     folder,
-    write: (file, content) =>
-      queue(async () => {
-        const full = target(file);
-        await folderFor(full);
-        await writeFile(full, content);
-      }),
-    copy: (file, source) =>
-      queue(async () => {
+    write,
+    async put(file, key, make) {
+      const before = previous?.manifest.get(file);
+      if (before?.key === key) return same(file, before);
+      const content = make();
+      const hash = fingerprint(content);
+      if (before?.hash === hash) return same(file, { key, hash });
+      manifest.set(file, { key, hash });
+      written++;
+      await write(file, content);
+    },
+    async putGroup(group, toFile) {
+      const before = previous?.groups.get(group.name);
+      const kept =
+        before?.key === group.key
+          ? before.files.map((file) => [file, previous?.manifest.get(file)] as const)
+          : [];
+      if (before?.key === group.key && kept.every(([, record]) => record)) {
+        for (const [file, record] of kept) if (record) same(file, record);
+        groups.set(group.name, before);
+        return;
+      }
+      const files = await group.make();
+      for (const file of files) await writer.put(toFile(file.url), group.key, () => file.content);
+      groups.set(group.name, { key: group.key, files: files.map((file) => toFile(file.url)) });
+    },
+    async copyNamed(file, source) {
+      const record = { key: file, hash: file };
+      if (previous?.manifest.get(file)?.key === file) return same(file, record);
+      manifest.set(file, record);
+      written++;
+      await queue(async () => {
         const full = target(file);
         await folderFor(full);
         await copyFile(source, full);
-      }),
-    remove: (file) => queue(() => rm(target(file), { force: true })),
-    async flush() {
+      });
+    },
+    record(file, hash) {
+      manifest.set(file, { key: hash, hash });
+      written++;
+    },
+    keep(which) {
+      for (const [file, record] of previous?.manifest ?? []) if (which(file)) manifest.set(file, record);
+    },
+    async finish() {
       await Promise.all(inFlight);
       if (failure) throw failure;
+      let removed = 0;
+      for (const file of previous?.manifest.keys() ?? []) {
+        if (manifest.has(file)) continue;
+        await queue(() => rm(target(file), { force: true }));
+        removed++;
+      }
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+      return { manifest, groups, written, unchanged, removed };
     },
   };
+  return writer;
 }

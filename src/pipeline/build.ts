@@ -3,7 +3,6 @@ import type { DateTime } from "luxon";
 import type { ContentFolder } from "../content/contentFolder.ts";
 import type { ContentRecords } from "../content/readContent.ts";
 import type { Article } from "../domain/article.ts";
-import { fingerprint } from "../domain/fingerprint.ts";
 import { searchLanguage } from "../domain/language.ts";
 import type { PlainPage } from "../domain/page.ts";
 import type { ImageLookup } from "../domain/picture.ts";
@@ -14,12 +13,12 @@ import { siteSearchParts } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
 import { siteAssets } from "../output/assets.ts";
 import { failpoint } from "../output/failpoint.ts";
-import { buildFeeds } from "../output/feeds.ts";
+import { feedGroups } from "../output/feeds.ts";
 import { imageSources, pictureFiles, processImages, usersOf } from "../output/images.ts";
 import { type Searchable, searchables } from "../output/search/searchDocuments.ts";
 import { type SearchFeed, searchFeed } from "../output/search/searchFeed.ts";
-import { buildSitemaps } from "../output/sitemaps.ts";
-import type { Writer } from "../output/writer.ts";
+import { sitemapGroups } from "../output/sitemaps.ts";
+import { type GroupRecord, type Manifest, writerInto } from "../output/writer.ts";
 import { renderKeys } from "../render/renderKeys.ts";
 import { pageRenderer } from "../render/renderPage.tsx";
 import { renderBodies } from "../workers/bodyPool.ts";
@@ -48,7 +47,8 @@ export interface BuildOptions {
   readonly projectRoot: string;
   /** Where processed pictures are kept between builds. */
   readonly imageCache: string;
-  readonly writer: Writer;
+  /** The folder the site is written into (a staging folder, or the preview's). */
+  readonly output: string;
   /**
    * The search index is built alongside, and the build waits for it ("with the build"); or
    * the caller starts it once the pages are out (the preview), with `BuildResult.indexSearch`.
@@ -61,14 +61,16 @@ export interface BuildOptions {
 /** Paths in the content folder that may have changed since the last build (what the preview's watcher saw). */
 export type ChangeSet = ReadonlySet<string>;
 
-/** What a build leaves for the next: everything it may use again. */
+/** What a build leaves for the next: everything it may use again, and what the site folder holds. */
 export interface BuildState {
   readonly records: ContentRecords;
   readonly relatedTerms: RelatedTerms;
-  /** Each body's HTML with the fingerprint of what it was made from, by source file. */
+  /** Each body's HTML with what it was made from, by source file. */
   readonly bodies: ReadonlyMap<string, { readonly key: string; readonly html: string }>;
-  /** Each output file (relative to the site root) with the fingerprint of what it holds. */
-  readonly outputs: ReadonlyMap<string, string>;
+  /** Each file of the site folder: what it shows and its bytes' fingerprint. */
+  readonly outputs: Manifest;
+  /** Feeds and sitemaps, made in groups: each group's key and files. */
+  readonly groups: ReadonlyMap<string, GroupRecord>;
 }
 
 export interface BuildResult {
@@ -108,10 +110,9 @@ export async function build(
   failOnErrors(problems);
   phase("read, check and model");
 
-  const { writer } = options;
   const searched = searchables(site);
   const startSearch = () =>
-    startSearchIndex(siteSearchParts(site), writer.folder, searchLanguage(site.config.language));
+    startSearchIndex(siteSearchParts(site), options.output, searchLanguage(site.config.language));
   // Built alongside, it takes each page as its body is ready, in a fixed order, on another thread.
   const alongside = options.search === "with the build" ? startSearch() : undefined;
   const feed = alongside ? searchFeed(searched, alongside.add) : undefined;
@@ -130,23 +131,10 @@ export async function build(
     const bodies = await bodiesOf(items, searched, imageRun.images, site, previous, feed);
     phase("article bodies");
 
-    const outputs = new Map<string, string>();
-    const tally = { written: 0, unchanged: 0 };
-    /** Writes `file` unless the last build wrote the same (`key`); `make` gives its content. */
-    const put = async (
-      file: string,
-      key: string,
-      make: () => string | Uint8Array | Promise<string | Uint8Array>,
-    ) => {
-      outputs.set(file, key);
-      if (previous?.outputs.get(file) === key) {
-        tally.unchanged++;
-        return;
-      }
-      await writer.write(file, await make());
-      tally.written++;
-    };
-
+    const writer = writerInto(
+      options.output,
+      previous && { manifest: previous.outputs, groups: previous.groups },
+    );
     const assets = siteAssets(options.projectRoot);
     const keyOf = renderKeys({ site, images: imageRun.images, assets: assets.urls, bodyKeys: bodies.keys });
     const render = pageRenderer({
@@ -156,63 +144,60 @@ export async function build(
       bodies: bodies.lookup,
     });
     for (const [n, route] of site.routes.entries()) {
-      await put(outputPathOf(route.url), keyOf(route), () => render(route));
+      await writer.put(outputPathOf(route.url), keyOf(route), () => render(route));
       options.onProgress?.(n + 1, site.routes.length);
     }
-    await writer.flush();
     failpoint("pages");
     phase("pages");
 
-    for (const file of [...buildFeeds(site), ...(await buildSitemaps(site))]) {
-      await put(outputPathOf(file.url), fingerprint(file.content), () => file.content);
-    }
+    for (const group of [...feedGroups(site), ...sitemapGroups(site)])
+      await writer.putGroup(group, outputPathOf);
     for (const file of assets.files) {
-      const bytes = readFileSync(file.source);
-      await put(outputPathOf(file.url), fingerprint(bytes), () => bytes);
+      await writer.put(outputPathOf(file.url), file.source, () => readFileSync(file.source));
     }
-    // A processed picture's name is made from its source and settings: the same name, the same file.
     for (const file of pictureFiles(imageRun.images, options.imageCache)) {
-      const target = outputPathOf(file.url);
-      outputs.set(target, target);
-      if (previous?.outputs.get(target) === target) tally.unchanged++;
-      else {
-        await writer.copy(target, file.source);
-        tally.written++;
-      }
+      await writer.copyNamed(outputPathOf(file.url), file.source);
     }
-    await writer.flush();
     phase("feeds, sitemaps and assets");
 
     let searchSeconds: number | undefined;
     if (alongside) {
       const index = await alongside.done;
-      for (const [file, key] of index.files) outputs.set(file, key);
+      for (const [file, hash] of index.files) writer.record(file, hash);
       searchSeconds = index.seconds;
       phase("search index (rest)");
     } else {
-      // Until the new index is written, the last one stays, and stays listed.
-      for (const [file, key] of previous?.outputs ?? []) if (isSearchFile(file)) outputs.set(file, key);
+      // Until the new index is written, the last one stays.
+      writer.keep(isSearchFile);
     }
-    const removed = await removeGone(writer, previous?.outputs, outputs);
+    const done = await writer.finish();
+    const state: BuildState = {
+      records,
+      relatedTerms: terms,
+      bodies: bodies.kept,
+      outputs: done.manifest,
+      groups: done.groups,
+    };
     return {
       site,
-      state: { records, relatedTerms: terms, bodies: bodies.kept, outputs },
-      written: tally.written,
-      removed,
-      unchanged: tally.unchanged,
+      state,
+      written: done.written,
+      removed: done.removed,
+      unchanged: done.unchanged,
       pictures: { processed: imageRun.processed, reused: imageRun.reused },
       phases,
       searchSeconds,
       indexSearch: () => {
         const run = startSearch();
         searchFeed(searched, run.add).finish(bodies.lookup);
-        const state = run.done.then(async (index) => {
-          const next = new Map([...outputs].filter(([file]) => !isSearchFile(file)));
-          for (const [file, key] of index.files) next.set(file, key);
-          await removeGone(writer, outputs, next);
-          return { records, relatedTerms: terms, bodies: bodies.kept, outputs: next };
+        const indexed = run.done.then(async (index): Promise<BuildState> => {
+          // Everything else stays as this build wrote it; the last index's files go.
+          const update = writerInto(options.output, { manifest: state.outputs, groups: state.groups });
+          update.keep((file) => !isSearchFile(file));
+          for (const [file, hash] of index.files) update.record(file, hash);
+          return { ...state, outputs: (await update.finish()).manifest };
         });
-        return { run, state };
+        return { run, state: indexed };
       },
     };
   } catch (error) {
@@ -224,22 +209,6 @@ export async function build(
 /** Whether an output file belongs to the search index (whose files its own run lists). */
 function isSearchFile(file: string): boolean {
   return `/${file}`.startsWith(SEARCH_FOLDER);
-}
-
-/** Removes what the last build wrote and this one does not; returns how many. */
-async function removeGone(
-  writer: Writer,
-  before: ReadonlyMap<string, string> | undefined,
-  now: ReadonlyMap<string, string>,
-): Promise<number> {
-  let removed = 0;
-  for (const file of before?.keys() ?? []) {
-    if (now.has(file)) continue;
-    await writer.remove(file);
-    removed++;
-  }
-  await writer.flush();
-  return removed;
 }
 
 /**
@@ -256,16 +225,15 @@ async function bodiesOf(
   feed: SearchFeed | undefined,
 ) {
   const tableLabel = site.config.words.table;
+  // The file's version stands for its text; the pictures' processed files are named by their content.
   const sourceKey = (item: Article | PlainPage) =>
-    fingerprint(
-      JSON.stringify([
-        item.body,
-        tableLabel,
-        item.facts.pictures.map((picture) =>
-          isSitePath(picture.src) ? (images.get(normaliseSrc(picture.src)) ?? null) : null,
-        ),
-      ]),
-    );
+    item.facts.pictures.length === 0
+      ? `${item.version} ${tableLabel}`
+      : `${item.version} ${tableLabel} ${JSON.stringify(
+          item.facts.pictures.map((picture) =>
+            isSitePath(picture.src) ? (images.get(normaliseSrc(picture.src))?.fallback.src ?? null) : null,
+          ),
+        )}`;
   const sources = new Map(items.map((item) => [item.file, sourceKey(item)]));
   const lookup = new Map<string, string>();
   for (const item of items) {
@@ -281,8 +249,8 @@ async function bodiesOf(
   feed?.finish(lookup);
   return {
     lookup: lookup as BodyLookup,
-    /** What each page shows of its body: the fingerprint of the HTML. */
-    keys: new Map([...sources.keys()].map((file) => [file, fingerprint(lookup.get(file) ?? "")])),
+    /** What each page shows of its body: what it was made from stands for the HTML. */
+    keys: sources,
     kept: new Map([...sources].map(([file, key]) => [file, { key, html: lookup.get(file) ?? "" }])),
   };
 }

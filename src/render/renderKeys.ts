@@ -1,5 +1,4 @@
 import type { Article } from "../domain/article.ts";
-import { formatDateline } from "../domain/dates.ts";
 import { fingerprint } from "../domain/fingerprint.ts";
 import type { ImageLookup } from "../domain/picture.ts";
 import type { AssetUrls } from "../domain/urls.ts";
@@ -18,7 +17,7 @@ export interface KeyInputs {
   readonly site: Site;
   readonly images: ImageLookup;
   readonly assets: AssetUrls;
-  /** The fingerprint of each body's finished HTML, by source file. */
+  /** What each body was made from (its file's version, the pictures it shows), by source file. */
   readonly bodyKeys: ReadonlyMap<string, string>;
 }
 
@@ -40,13 +39,8 @@ export function renderKeys({ site, images, assets, bodyKeys }: KeyInputs): (rout
       site.mode,
     ]),
   );
-  const listed = (article: Article) => [
-    article.url,
-    article.headline,
-    formatDateline(article.date),
-    article.summary,
-    article.state,
-  ];
+  /** An article in a list: its version stands for its headline, date and summary (all from its file). */
+  const listed = (article: Article) => `${article.version}${article.state}`;
   const key = (...parts: unknown[]) => fingerprint(JSON.stringify([shared, ...parts]));
   return (route) => {
     switch (route.kind) {
@@ -58,7 +52,7 @@ export function renderKeys({ site, images, assets, bodyKeys }: KeyInputs): (rout
           article.state,
           bodyKeys.get(article.file),
           [article.image, ...article.gallery].map((picture) => pictureOf(picture?.src)),
-          site.related(article).map((other) => [other.url, other.headline, formatDateline(other.date)]),
+          site.related(article).map((other) => other.version),
         );
       }
       case "redirect":

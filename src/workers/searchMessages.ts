@@ -17,4 +17,3 @@ export interface SearchIndexDone {
 export type SearchWorkerResult =
   | { readonly ok: true; readonly pages: number; readonly files: readonly (readonly [string, string])[] }
   | { readonly ok: false; readonly message: string };
-

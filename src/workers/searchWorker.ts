@@ -61,7 +61,7 @@ async function writePart({ folder, pages }: SearchPart): Promise<void> {
       await writer.write(target, file.content);
       written.push([target, fingerprint(file.content)]);
     }
-    await writer.flush();
+    await writer.finish();
     failpoint("search");
   } finally {
     await close();

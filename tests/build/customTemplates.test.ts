@@ -47,11 +47,15 @@ function newsroomProject(): string {
 }
 
 function buildIn(project: string, content: string, output: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", content, "--output", output], {
-    cwd: project,
-    encoding: "utf8",
-    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000" },
-  });
+  return spawnSync(
+    process.execPath,
+    ["--import", "tsx", "src/cli/build.ts", "--content", content, "--output", output],
+    {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000" },
+    },
+  );
 }
 
 describe("a newsroom's own Eleventy template and plugin", () => {

@@ -143,7 +143,9 @@ describe("the preview after an edit", () => {
   test("added and deleted articles: the preview then holds what a fresh preview of the same files does", async () => {
     await preview.save(
       path.join(content, "articles/added.md"),
-      articleText({ fields: validFields({ headline: "Added story", date: "2016-11-05 15:00", tags: ["rare earths"] }) }),
+      articleText({
+        fields: validFields({ headline: "Added story", date: "2016-11-05 15:00", tags: ["rare earths"] }),
+      }),
     );
     assert.match(readPage(output, "/economy/"), /Added story/);
     const beforeDelete = preview.log().length;
@@ -151,7 +153,10 @@ describe("the preview after an edit", () => {
     const seen = await preview.waitFor(/\[newsdesk\] Changed:[^\n]*other\.md/, beforeDelete);
     const built = await preview.waitFor(WATCHING, seen);
     await preview.waitFor(SEARCH_UPDATED, built);
-    assert.ok(!existsSync(path.join(output, "economy/2016-11-04/other/index.html")), "a deleted article's page goes");
+    assert.ok(
+      !existsSync(path.join(output, "economy/2016-11-04/other/index.html")),
+      "a deleted article's page goes",
+    );
 
     const fresh = tempOutput();
     const cold = await startPreview(content, fresh, { env: { SOURCE_DATE_EPOCH: "1795600000" } });
