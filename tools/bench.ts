@@ -140,8 +140,9 @@ function printMeasures(
   alongside: Record<string, number>,
   { wall, processes }: { wall: number; processes: readonly [name: string, peakMiB: number][] },
 ): void {
+  const width = Math.max(20, ...[...Object.keys(phases), ...Object.keys(alongside)].map((n) => n.length));
   const line = (name: string, value: string, unit: string) =>
-    console.log(`  ${name.padEnd(20)} ${value.padStart(7)} ${unit}`);
+    console.log(`  ${name.padEnd(width)} ${value.padStart(7)} ${unit}`);
   for (const [phase, secs] of Object.entries(phases)) line(phase, secs.toFixed(1), "s");
   for (const [work, secs] of Object.entries(alongside))
     line(work, secs.toFixed(1), "s (alongside the phases above)");
