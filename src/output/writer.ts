@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fingerprint } from "../domain/fingerprint.ts";
 import { failingWrite } from "./failpoint.ts";
@@ -107,12 +107,13 @@ export function writerInto(
     if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
     if (failure) throw failure;
   };
-  const write = (file: string, content: string | Uint8Array) =>
-    queue(async () => {
-      const full = target(file);
+  const write = (file: string, content: string | Uint8Array) => {
+    const full = target(file);
+    return queue(async () => {
       await folderFor(full);
       await writeFile(full, content);
     });
+  };
   /** Keeps the last build's record: the file is there as it was. */
   const same = (file: string, record: OutputRecord) => {
     manifest.set(file, record);
@@ -152,8 +153,8 @@ export function writerInto(
       if (previous?.manifest.get(file)?.key === file) return same(file, record);
       manifest.set(file, record);
       written++;
+      const full = target(file);
       await queue(async () => {
-        const full = target(file);
         await folderFor(full);
         await copyFile(source, full);
       });
@@ -168,16 +169,34 @@ export function writerInto(
     async finish() {
       await Promise.all(inFlight);
       if (failure) throw failure;
-      let removed = 0;
-      for (const file of previous?.manifest.keys() ?? []) {
-        if (manifest.has(file)) continue;
-        await queue(() => rm(target(file), { force: true }));
-        removed++;
+      const gone = [...(previous?.manifest.keys() ?? [])].filter((file) => !manifest.has(file));
+      for (const file of gone) {
+        const full = target(file);
+        await queue(() => rm(full, { force: true }));
       }
       await Promise.all(inFlight);
       if (failure) throw failure;
-      return { manifest, groups, written, unchanged, removed };
+      await removeEmptiedFolders(folder, gone);
+      return { manifest, groups, written, unchanged, removed: gone.length };
     },
   };
   return writer;
+}
+
+/**
+ * Removes the folders that removing files left empty (a deleted article's `…/slug/`), deepest
+ * first, so the folder holds what a cold build makes and no more.
+ */
+async function removeEmptiedFolders(root: string, removedFiles: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of removedFiles) {
+    for (let dir = path.dirname(file); dir !== "." && dir !== "/"; dir = path.dirname(dir)) folders.add(dir);
+  }
+  const deepestFirst = [...folders].sort((a, b) => b.split("/").length - a.split("/").length);
+  for (const dir of deepestFirst) {
+    await rmdir(path.join(root, dir)).catch((error: NodeJS.ErrnoException) => {
+      // Still holds something of the site (or was never there): it stays.
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST" && error.code !== "ENOENT") throw error;
+    });
+  }
 }
