@@ -33,6 +33,14 @@ export function newsSitemapLanguage(tag: string): string {
  * from the script (`zh-Hans` → `zh_CN`).
  */
 export function openGraphLocale(tag: string): string | undefined {
+  // Every page asks, with the site's one language: parsing the tag each time cost 0.2 s at 10,000 articles.
+  if (!ogLocales.has(tag)) ogLocales.set(tag, ogLocaleOf(tag));
+  return ogLocales.get(tag);
+}
+
+const ogLocales = new Map<string, string | undefined>();
+
+function ogLocaleOf(tag: string): string | undefined {
   const locale = new Intl.Locale(tag);
   if (locale.language === "zh" && (locale.script || locale.region)) return `zh_${chineseRegion(locale)}`;
   return locale.region ? `${locale.language}_${locale.region}` : undefined;

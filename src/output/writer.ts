@@ -126,7 +126,9 @@ export function writerInto(
     async put(file, key, make) {
       const before = previous?.manifest.get(file);
       if (before?.key === key) return same(file, before);
-      const content = make();
+      const made = make();
+      // Encoded once, for the fingerprint and the file alike.
+      const content = typeof made === "string" ? Buffer.from(made) : made;
       const hash = fingerprint(content);
       if (before?.hash === hash) return same(file, { key, hash });
       manifest.set(file, { key, hash });

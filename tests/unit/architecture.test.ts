@@ -90,6 +90,7 @@ describe("the code's shape", () => {
     const memoCaches = new Set([
       "src/domain/dates.ts: steadyZones (a zone's fixed offset per year)",
       "src/domain/slugs.ts: recent (slugs of recent texts)",
+      "src/domain/language.ts: ogLocales (the Open Graph locale of a language tag)",
       "src/model/related/textTerms.ts: wordUnits (which characters are letters)",
       "src/model/related/textTerms.ts: lowerUnits (characters in lower case)",
     ]);
