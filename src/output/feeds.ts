@@ -25,8 +25,7 @@ function feedUrl(section: Section | undefined, format: FeedFormat): string {
  * Every feed of the site, each in Atom 1.0 and RSS 2.0: the whole site's, and one per
  * section and per top section (Video, its own one section, is one feed). Each holds the
  * newest FEED_SIZE articles. Nothing depends on the wall clock: the same site gives the same
- * bytes. With `carrying`, only the feeds that carry one of those articles (the preview,
- * after an edit to their text).
+ * bytes. (The build makes them group by group, through feedGroups.)
  */
 export function buildFeeds(site: Site): OutputFile[] {
   return feedGroups(site).flatMap((group) => group.make() as readonly OutputFile[]);

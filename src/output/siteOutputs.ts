@@ -27,22 +27,41 @@ export interface PlannedOutput {
  */
 export function siteOutputs(site: Site, templates: readonly PlannedOutput[] = []): PlannedOutput[] {
   const root = (url: string) => url.replace(/^\/+/, "");
-  const routes = (kinds: readonly Route["kind"][]) =>
+  const routes = (whose: RouteOwner) =>
     site.routes
-      .filter((route) => kinds.includes(route.kind))
+      .filter((route) => ownerOf(route.kind) === whose)
       .map((route) => ({ path: outputPathOf(route.url), ...describeRoute(route, site) }));
   return [
-    ...routes(["home", "listing", "topics", "search", "notFound"]),
+    ...routes("site"),
     ...feedFiles(site).map((feed) => ({ path: outputPathOf(feed.url), name: feed.name })),
     ...sitemapUrls(site).map((url) => ({ path: outputPathOf(url), name: `the site's ${root(url)}` })),
     { path: root(ASSETS_FOLDER), name: "the site's style sheets, scripts and icons" },
     { path: root(PICTURES_FOLDER), name: "the site's processed pictures" },
     { path: root(SEARCH_FOLDER), name: "the search index" },
     ...templates,
-    ...routes(["page"]),
-    ...routes(["article"]),
-    ...routes(["redirect"]),
+    ...routes("page"),
+    ...routes("article"),
+    ...routes("redirect"),
   ];
+}
+
+/** Who asks for a route's page: the site itself, or an editor (a plain page, an article, an alias). */
+type RouteOwner = "site" | "page" | "article" | "redirect";
+
+/** Every route kind has an owner here (the compiler checks), so no page is left out of the plan. */
+function ownerOf(kind: Route["kind"]): RouteOwner {
+  switch (kind) {
+    case "home":
+    case "listing":
+    case "topics":
+    case "search":
+    case "notFound":
+      return "site";
+    case "page":
+    case "article":
+    case "redirect":
+      return kind;
+  }
 }
 
 function describeRoute(route: Route, site: Site): Omit<PlannedOutput, "path"> {

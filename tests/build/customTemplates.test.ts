@@ -26,7 +26,7 @@ function newsroomProject(): string {
         "  eleventyConfig.addPlugin(newsdeskPlugin);",
         "  // The newsroom's own plugin: a filter and some data of its own.",
         "  eleventyConfig.addPlugin((config: EleventyConfig) => {",
-        '    config.addFilter("shout", (text: string) => `${text.toUpperCase()}!`);',
+        '    config.addFilter("shout", (text: string) => text.toUpperCase() + "!");',
         '    config.addGlobalData("desk", { phone: "+86 10 0000 0000" });',
         "  });",
       ].join("\n"),

@@ -87,7 +87,10 @@ test("kept files stay and a path outside the site is refused", async () => {
 
   const second = writerInto(dir, report);
   second.keep((file) => file.startsWith("pagefind/"));
-  await assert.rejects(second.put("../outside.html", "k", () => "x"), /outside the site/);
+  await assert.rejects(
+    second.put("../outside.html", "k", () => "x"),
+    /outside the site/,
+  );
   const kept = await second.finish();
   assert.equal(kept.removed, 0);
   assert.ok(kept.manifest.has("pagefind/1/index.json"));
