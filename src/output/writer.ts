@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fingerprint } from "../domain/fingerprint.ts";
 import { failingWrite } from "./failpoint.ts";
@@ -21,6 +21,8 @@ export interface OutputRecord {
   readonly key: string;
   /** A fingerprint of its bytes. */
   readonly hash: string;
+  /** Its size in bytes (what hosts count). */
+  readonly size: number;
 }
 
 export type Manifest = ReadonlyMap<string, OutputRecord>;
@@ -52,7 +54,7 @@ export interface Writer {
   /** Copies a file whose name says what it holds (a processed picture) unless it is there. */
   copyNamed(file: string, source: string): Promise<void>;
   /** Records a file written elsewhere through this writer's code (the search index's thread). */
-  record(file: string, hash: string): void;
+  record(file: string, hash: string, size: number): void;
   /** Keeps the last build's files that `which` picks as they are (the search index, until it is rebuilt). */
   keep(which: (file: string) => boolean): void;
   /** Waits until everything is written, removes what the site no longer has, and says what was done. */
@@ -130,8 +132,8 @@ export function writerInto(
       // Encoded once, for the fingerprint and the file alike.
       const content = typeof made === "string" ? Buffer.from(made) : made;
       const hash = fingerprint(content);
-      if (before?.hash === hash) return same(file, { key, hash });
-      manifest.set(file, { key, hash });
+      if (before?.hash === hash) return same(file, { key, hash, size: content.byteLength });
+      manifest.set(file, { key, hash, size: content.byteLength });
       written++;
       await write(file, content);
     },
@@ -151,8 +153,9 @@ export function writerInto(
       groups.set(group.name, { key: group.key, files: files.map((file) => toFile(file.url)) });
     },
     async copyNamed(file, source) {
-      const record = { key: file, hash: file };
-      if (previous?.manifest.get(file)?.key === file) return same(file, record);
+      const before = previous?.manifest.get(file);
+      if (before?.key === file) return same(file, before);
+      const record = { key: file, hash: file, size: (await stat(source)).size };
       manifest.set(file, record);
       written++;
       const full = target(file);
@@ -161,8 +164,8 @@ export function writerInto(
         await copyFile(source, full);
       });
     },
-    record(file, hash) {
-      manifest.set(file, { key: hash, hash });
+    record(file, hash, size) {
+      manifest.set(file, { key: hash, hash, size });
       written++;
     },
     keep(which) {

@@ -163,7 +163,7 @@ export async function build(
     let searchSeconds: number | undefined;
     if (alongside) {
       const index = await alongside.done;
-      for (const [file, hash] of index.files) writer.record(file, hash);
+      for (const [file, hash, size] of index.files) writer.record(file, hash, size);
       searchSeconds = index.seconds;
       phase("search index (rest)");
     } else {
@@ -194,7 +194,7 @@ export async function build(
           // Everything else stays as this build wrote it; the last index's files go.
           const update = writerInto(options.output, { manifest: state.outputs, groups: state.groups });
           update.keep((file) => !isSearchFile(file));
-          for (const [file, hash] of index.files) update.record(file, hash);
+          for (const [file, hash, size] of index.files) update.record(file, hash, size);
           return { ...state, outputs: (await update.finish()).manifest };
         });
         return { run, state: indexed };

@@ -6,7 +6,7 @@ import type { SearchPart } from "../model/searchParts.ts";
 import { failpoint } from "../output/failpoint.ts";
 import type { SearchDocument } from "../output/search/searchDocuments.ts";
 import { writerInto } from "../output/writer.ts";
-import type { SearchWorkerMessage, SearchWorkerResult } from "./searchMessages.ts";
+import type { IndexFile, SearchWorkerMessage, SearchWorkerResult } from "./searchMessages.ts";
 
 const { parts, siteFolder, language } = workerData as {
   readonly parts: readonly SearchPart[];
@@ -31,8 +31,8 @@ parentPort?.on("message", async (message: SearchWorkerMessage) => {
   wake?.();
 });
 
-/** Each file written, with its fingerprint (the build's list of outputs). */
-const written: [string, string][] = [];
+/** Each file written, with its fingerprint and size (the build's list of outputs). */
+const written: IndexFile[] = [];
 
 /**
  * Indexes one part in a fresh Pagefind process, which frees its memory when it ends.
@@ -59,7 +59,7 @@ async function writePart({ folder, pages }: SearchPart): Promise<void> {
     for (const file of files) {
       const target = path.posix.join(folder, file.path);
       await writer.write(target, file.content);
-      written.push([target, fingerprint(file.content)]);
+      written.push([target, fingerprint(file.content), file.content.byteLength]);
     }
     await writer.finish();
     failpoint("search");
