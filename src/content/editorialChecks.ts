@@ -33,10 +33,6 @@ export const MAX_HEADLINE_LENGTH = 110;
 /** How many files a tag warning names per spelling before it says "and N more". */
 const FILES_NAMED = 3;
 
-/** The body `npm run new` writes; an article still holding it is not ready to publish. */
-export const PLACEHOLDER_BODY =
-  "Write the first paragraph here: who, what, when, where and why. Section pages and the home page show it under the headline.";
-
 export function editorialProblems(
   articles: readonly Article[],
   knownUrls: ReadonlySet<string>,
@@ -45,7 +41,7 @@ export function editorialProblems(
   const problems: Problem[] = [];
   const links = linkResolver(knownUrls, config);
   for (const article of articles) {
-    if (article.body.includes(PLACEHOLDER_BODY)) {
+    if (article.placeholder) {
       problems.push({
         severity: "error",
         file: article.file,

@@ -13,6 +13,7 @@ import { checkFrontMatter, type ReportError, wellFormedField } from "./checkFron
 import { type ArticleFrontMatter, articleFrontMatterSchema } from "./frontMatter.ts";
 import type { FrontMatterBlock } from "./frontMatterBlock.ts";
 import type { PictureCheck } from "./pictureFiles.ts";
+import { PLACEHOLDER_BODY } from "./placeholder.ts";
 
 /**
  * What checking an article needs besides its own text: nothing about other articles, so a
@@ -92,6 +93,7 @@ export function readArticle(
       slug,
       url: articleUrl(section.slug, date, slug),
       body: block.body,
+      placeholder: block.body.includes(PLACEHOLDER_BODY),
       bodyLine: block.bodyLine,
       facts,
       relatedPins,

@@ -13,6 +13,7 @@ import { POPULAR_FILE, type PopularExport, popularExportSchema } from "./popular
 import { type ArticleContext, publishState, type ReadResult, readArticle } from "./readArticle.ts";
 import { type DataFile, readDataFile } from "./readDataFile.ts";
 import { readPage } from "./readPage.ts";
+import { type ReviveContext, revivedReading, type StoredReading, storedReading } from "./storedRecords.ts";
 import { listMarkdownFiles } from "./sourceFiles.ts";
 
 /**
@@ -44,19 +45,52 @@ export interface ContentOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** What one reading keeps for the next: the settings and each Markdown file's result. */
+/**
+ * What one reading keeps for the next: the settings and each Markdown file's result. In the
+ * preview it passes from build to build in memory; `npm run build` keeps it on disk
+ * (src/pipeline/buildState.ts), as `StoredRecords`, without the settings (read again each
+ * time) and with each reading as plain data.
+ */
 export interface ContentRecords {
   /** The texts of site.json and sections.json with the environment: any change reads every file. */
   readonly settingsKey: string;
-  readonly settings: Settings;
+  readonly settings: Settings | undefined;
   readonly files: ReadonlyMap<string, FileRecord>;
 }
 
 interface FileRecord {
   readonly hash: string;
-  readonly result: ReadResult<Article | PlainPage>;
+  /** The reading; undefined for one from disk not yet revived (see `stored`). */
+  readonly result: ReadResult<Article | PlainPage> | undefined;
+  /** The reading as plain data, once made (it came from disk, or the state was saved). */
+  readonly stored: StoredReading | undefined;
   /** What the pictures it names were found to be, by path: a change reads the file again. */
   readonly pictures: ReadonlyMap<string, string | undefined>;
+}
+
+/** ContentRecords as plain data, for the build state on disk. */
+export interface StoredRecords {
+  readonly settingsKey: string;
+  readonly files: ReadonlyMap<
+    string,
+    { readonly hash: string; readonly reading: StoredReading; readonly pictures: ReadonlyMap<string, string | undefined> }
+  >;
+}
+
+export function storedRecords(records: ContentRecords): StoredRecords {
+  const files = new Map<string, StoredRecords["files"] extends ReadonlyMap<string, infer V> ? V : never>();
+  for (const [relative, record] of records.files) {
+    const reading = record.stored ?? (record.result && storedReading(record.result));
+    if (reading) files.set(relative, { hash: record.hash, reading, pictures: record.pictures });
+  }
+  return { settingsKey: records.settingsKey, files };
+}
+
+export function recordsFromStore(stored: StoredRecords): ContentRecords {
+  const files = new Map<string, FileRecord>();
+  for (const [relative, { hash, reading, pictures }] of stored.files)
+    files.set(relative, { hash, result: undefined, stored: reading, pictures });
+  return { settingsKey: stored.settingsKey, settings: undefined, files };
 }
 
 interface Settings {
@@ -87,6 +121,7 @@ export function readContent(
   const kept = previous?.settingsKey === settingsKey ? previous.files : undefined;
   const checkPicture = pictureCheck(folder);
   const context: ArticleContext = { tree, zone: config.timeZone, clock, checkPicture };
+  const revive: ReviveContext = { tree, zone: config.timeZone, clock, folder };
 
   const files = new Map<string, FileRecord>();
   const articles: Article[] = [];
@@ -95,10 +130,10 @@ export function readContent(
     relative: string,
     parse: (label: string, text: string, version: string) => ReadResult<Article | PlainPage>,
   ) => {
-    const record = readFile(folder, relative, parse, checkPicture, clock, kept?.get(relative), changed);
+    const record = readFile(folder, relative, parse, checkPicture, revive, kept?.get(relative), changed);
     files.set(relative, record);
-    problems.push(...record.result.problems);
-    return record.result.value;
+    problems.push(...(record.result?.problems ?? []));
+    return record.result?.value;
   };
   const articleIds = listMarkdownFiles(folder, "articles", problems);
   for (const id of articleIds) {
@@ -152,7 +187,8 @@ function readSettings(
   const sectionsFile = readDataFile(folder, SECTIONS_FILE, sectionTreeSchema);
   const variables = ["SITE_URL", "PATH_PREFIX"].map((name) => `${name}=${(env ?? process.env)[name] ?? ""}`);
   const settingsKey = fingerprint([siteFile.text, sectionsFile.text, ...variables].join("\0"));
-  if (previous?.settingsKey === settingsKey) return { settingsKey, settings: previous.settings };
+  if (previous?.settingsKey === settingsKey && previous.settings)
+    return { settingsKey, settings: previous.settings };
   if (!siteFile.value || !sectionsFile.value)
     throw new ContentError([...siteFile.problems, ...sectionsFile.problems]);
   const config = resolveSiteConfig(siteFile.value, env);
@@ -170,40 +206,47 @@ function readSettings(
 /**
  * One Markdown file's reading: the last one again when the file is unchanged (by its hash,
  * or not in `changed` when that is known) and its pictures are as they were; a reading
- * whose publish state the clock has moved is brought up to date.
+ * whose publish state the clock has moved is brought up to date, and one from disk revived.
  */
 function readFile(
   folder: ContentFolder,
   relative: string,
   parse: (label: string, text: string, version: string) => ReadResult<Article | PlainPage>,
   checkPicture: PictureCheck,
-  clock: DateTime,
+  revive: ReviveContext,
   previous: FileRecord | undefined,
   changed: ReadonlySet<string> | undefined,
 ): FileRecord {
+  const unreadable = (hash: string, problem: Problem): FileRecord => ({
+    hash,
+    result: { value: undefined, problems: [problem] },
+    stored: undefined,
+    pictures: new Map(),
+  });
   let text: string | undefined;
   let hash: string;
   if (previous && changed && !changed.has(relative)) {
     hash = previous.hash;
   } else {
     const read = readContentText(folder, relative);
-    if ("problem" in read)
-      return { hash: "", result: { value: undefined, problems: [read.problem] }, pictures: new Map() };
+    if ("problem" in read) return unreadable("", read.problem);
     text = read.text;
     hash = fingerprint(text);
   }
   if (previous && previous.hash === hash && samePictures(previous.pictures, checkPicture)) {
-    return { ...previous, result: atClock(previous.result, clock) };
+    const result = previous.result
+      ? atClock(previous.result, revive.clock)
+      : previous.stored && revivedReading(previous.stored, relative, revive);
+    if (result) return { ...previous, result };
   }
   if (text === undefined) {
     const read = readContentText(folder, relative);
-    if ("problem" in read)
-      return { hash, result: { value: undefined, problems: [read.problem] }, pictures: new Map() };
+    if ("problem" in read) return unreadable(hash, read.problem);
     text = read.text;
   }
   const result = parse(folder.label(relative), text, hash);
   const pictures = new Map(picturesOf(result.value).map((src) => [src, checkPicture(src)]));
-  return { hash, result, pictures };
+  return { hash, result, stored: undefined, pictures };
 }
 
 /** The pictures a reading's result names: lead, gallery and body, as paths in the content folder. */
@@ -226,7 +269,13 @@ function atClock(result: ReadResult<Article | PlainPage>, clock: DateTime): Read
   const item = result.value;
   if (!item || !("state" in item)) return result;
   const state = publishState(item.draft, item.date, item.expires, clock);
-  return state === item.state ? result : { ...result, value: { ...item, state } };
+  if (state === item.state) return result;
+  // A copy by descriptors, so that a body still to be read from its file stays so.
+  const moved = Object.defineProperties({}, {
+    ...Object.getOwnPropertyDescriptors(item),
+    state: { value: state, enumerable: true },
+  }) as Article;
+  return { ...result, value: moved };
 }
 
 function namedSection(

@@ -62,8 +62,13 @@ export interface Article {
   readonly slug: string;
   /** Root-relative URL without the site's path prefix: `/economy/2016-11-05/baotou/`. */
   readonly url: string;
-  /** The Markdown body, rendered only when its page is. */
+  /**
+   * The Markdown body, rendered only when its page is. An article kept from an earlier build
+   * reads it from its file when asked (its file is unchanged, or it would have been read again).
+   */
   readonly body: string;
+  /** The body still holds `npm run new`'s placeholder paragraph: not ready to publish. */
+  readonly placeholder: boolean;
   /** The file line where the body starts, for problems found in it. */
   readonly bodyLine: number;
   /** What the body holds: pictures, links, how deep it nests, its first paragraph. */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { PLACEHOLDER_BODY } from "../../src/content/editorialChecks.ts";
+import { PLACEHOLDER_BODY } from "../../src/content/placeholder.ts";
 import { type Preview, startPreview, WATCHING } from "../../tools/previewProcess.ts";
 import { differingFiles, fileHashes, PROJECT, readPage, tempOutput } from "../helpers/build.ts";
 import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
