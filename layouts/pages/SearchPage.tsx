@@ -1,5 +1,4 @@
 import { SEARCH_URL } from "../../src/domain/urls.ts";
-import { searchIndexFolders } from "../../src/model/searchParts.ts";
 import { useHref, usePage } from "../components/context.ts";
 import { Document } from "../components/Document.tsx";
 
@@ -28,7 +27,7 @@ export function SearchPage() {
           role="search"
           data-search-form=""
           data-base={site.config.pathPrefix}
-          data-index={searchIndexFolders(site).join(" ")}
+          data-index={site.searchParts.map((part) => part.folder).join(" ")}
         >
           <label class="visually-hidden" for="search-q">
             {words.search}

@@ -1,8 +1,17 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { failureSummary, findContentError, formatProblem } from "../domain/problem.ts";
-import { BUILT_EVENT, PROGRESS_EVENT } from "../eleventy/plugin.ts";
+import {
+  BUILT_EVENT,
+  type BuildPlan as EleventyPlan,
+  PLAN_EVENT,
+  PROGRESS_EVENT,
+  TEMPLATES_EVENT,
+} from "../eleventy/plugin.ts";
+import { buildChangesLine, buildChangesText } from "../output/buildChanges.ts";
+import { dieAt } from "../output/failpoint.ts";
 import {
   outputFolderProblem,
   PublishError,
@@ -10,26 +19,60 @@ import {
   recoverSiteFolder,
   siteFolders,
 } from "../output/siteFolder.ts";
+import { markSite, siteFingerprint } from "../output/siteMarker.ts";
+import {
+  freshStandby,
+  markClean,
+  markDirty,
+  publishStandby,
+  standbyOf,
+  standbyUsable,
+} from "../output/standby.ts";
 import { describeSystemError, findSystemError } from "../output/systemError.ts";
+import { withTemplateOutputs } from "../output/templateOutputs.ts";
+import type { Manifest, WriterReport } from "../output/writer.ts";
+import { packedBodies } from "../pipeline/bodyStore.ts";
 import type { BuildResult } from "../pipeline/build.ts";
+import { buildInputs } from "../pipeline/buildInputs.ts";
+import { planBuild } from "../pipeline/buildPlan.ts";
+import {
+  cacheFolder,
+  commitState,
+  liveState,
+  stateFolder,
+  takeLock,
+  writeNextState,
+} from "../pipeline/persistentState.ts";
 
 /**
  * `npm run build`: the production build. Eleventy runs the project (`.eleventy.ts`); its
- * newsdesk plugin builds the whole site through the pipeline into a staging folder, with
- * the search index; then a newsroom's own templates; only then is the staging folder
- * swapped in for the output folder. A failure at any step, or an interrupt, leaves the
- * published site exactly as it was.
+ * newsdesk plugin builds the site through the pipeline; then a newsroom's own templates.
+ *
+ * The build keeps its state in `.cache/state/` (NEWSDESK_CACHE) with the site it describes. When the state
+ * fits the site folder and nothing that reaches every page changed, the build is
+ * incremental: it reads, renders and writes only what changed, into the standby copy of the
+ * site, and publishes it by renames. Otherwise (`--full`, or the first build) it is cold:
+ * everything into a staging folder, swapped in. Either way a failure, an interrupt or a
+ * `kill -9` leaves the published site exactly as it was, and the state consistent with it.
  */
 const { values } = parseArgs({
   options: {
     content: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
+    /** Ignore the state of earlier builds: read, check and render everything. */
+    full: { type: "boolean", default: false },
     /** Also write the phase timings as JSON to this file (the bench reads it). */
     report: { type: "string" },
   },
 });
+const PROJECT = process.cwd();
+const CACHE = cacheFolder(PROJECT);
+/** What the last build changed in the site folder (src/output/buildChanges.ts), for uploads and CDN purges. */
+const CHANGES_FILE = path.join(CACHE, "last-build-changes.txt");
 const folders = siteFolders(values.output);
 const { staging } = folders;
+const state = stateFolder(CACHE, PROJECT, values.content, values.output);
+const standby = standbyOf(state.dir, folders.output);
 const started = performance.now();
 
 function removeStaging() {
@@ -71,17 +114,63 @@ async function build(): Promise<void> {
   process.env.NEWSDESK_CONTENT = values.content;
   const unsafe = outputFolderProblem(values.output, values.content);
   if (unsafe) throw new PublishError(unsafe);
-  for (const line of recoverSiteFolder(values.output)) console.warn(line);
-  removeStaging();
+  const lock = takeLock(state);
+  if ("busy" in lock)
+    throw new PublishError(
+      `another build (process ${lock.busy}) is building ${values.output}/ from ${values.content}/ now; wait for it to finish, or stop it, and build again`,
+    );
+  try {
+    for (const line of recoverSiteFolder(values.output)) console.warn(line);
+    removeStaging();
+    await publishBuild();
+  } finally {
+    lock.release();
+  }
+}
+
+async function publishBuild(): Promise<void> {
+  const inputs = buildInputs(PROJECT, values.content, process.env);
+  const plan = planBuild(state, folders.output, inputs, values.full);
+  const phases = new Map<string, number>();
+  let eleventyPlan: EleventyPlan;
+  let target: string;
+  if (plan.kind === "incremental") {
+    const prepared = performance.now();
+    const holds: Manifest =
+      plan.stored.standby && standbyUsable(standby)
+        ? plan.stored.standby
+        : await freshStandby(standby, folders.output, plan.stored.published.manifest);
+    phases.set("standby copy", performance.now() - prepared);
+    markDirty(standby);
+    target = standby.dir;
+    const previous = liveState(state, plan.stored);
+    eleventyPlan = {
+      previous,
+      outputHolds: { manifest: holds, linkFrom: folders.output },
+      bodies: previous.bodies,
+    };
+  } else {
+    console.log(`Full build: ${plan.reason}.`);
+    target = staging;
+    rmSync(state.bodies, { recursive: true, force: true });
+    eleventyPlan = { bodies: packedBodies(state.bodies, new Map()) };
+  }
+
   const progress = progressLine();
   let result: BuildResult | undefined;
+  let templates: readonly string[] = [];
   try {
-    const eleventy = new Eleventy("layouts/custom", staging, {
+    mkdirSync(target, { recursive: true });
+    const eleventy = new Eleventy("layouts/custom", target, {
       configPath: ".eleventy.ts",
       quietMode: true,
       config: (config) => {
+        config.on(PLAN_EVENT, (take) => (take as (plan: EleventyPlan) => void)(eleventyPlan));
         config.on(BUILT_EVENT, (built) => {
           result = built as BuildResult;
+        });
+        config.on(TEMPLATES_EVENT, (files) => {
+          templates = files as readonly string[];
         });
         config.on(PROGRESS_EVENT, (rendered, total) => progress.update(rendered as number, total as number));
       },
@@ -92,11 +181,54 @@ async function build(): Promise<void> {
     await eleventy.write();
     if (!result) throw new Error("Eleventy ran, but newsdesk's plugin did not build the site");
     const pipelineTime = [...result.phases.values()].reduce((sum, ms) => sum + ms, 0);
-    const templates = performance.now() - eleventyStarted - pipelineTime;
-    const warning = publishStaging(folders);
+    phases.set(
+      "newsroom templates (Eleventy)",
+      Math.max(0, performance.now() - eleventyStarted - pipelineTime),
+    );
+
+    const published = eleventyPlan.previous?.published;
+    const withMarker = markSite(
+      target,
+      withTemplateOutputs(result.report, published, target, templates),
+      published?.manifest,
+    );
+    const site = siteFingerprint(withMarker.manifest);
+    dieAt("standby");
+    const finished = performance.now();
+    const changed = withMarker.written.length > 0 || withMarker.removed.length > 0;
+    const newState = {
+      ...result.state,
+      published: { manifest: withMarker.manifest, groups: withMarker.groups },
+    };
+    let warning: string | undefined;
+    if (plan.kind === "incremental") {
+      // After the swap the standby is the site that was published; with no change it is this one.
+      writeNextState(
+        state,
+        newState,
+        inputs,
+        site,
+        changed ? plan.stored.published.manifest : withMarker.manifest,
+      );
+      if (changed) publishStandby(folders, standby);
+      markClean(standby);
+    } else {
+      const keep = plan.previous && plan.previous.site !== undefined;
+      writeNextState(state, newState, inputs, site, keep ? plan.previous?.published.manifest : undefined);
+      warning = publishStaging(folders, keep ? standby.dir : undefined);
+      if (keep) markClean(standby);
+    }
+    dieAt("commit");
+    commitState(state);
+    phases.set("publish", performance.now() - finished);
     progress.stop();
+    mkdirSync(path.dirname(CHANGES_FILE), { recursive: true });
+    writeFileSync(
+      CHANGES_FILE,
+      buildChangesText(withMarker, plan.kind === "incremental" ? "incremental" : "full"),
+    );
     for (const problem of result.site.warnings) console.warn(formatProblem(problem));
-    report(result, templates);
+    report(result, phases, withMarker);
     if (warning) console.warn(`warning: ${warning}`);
   } finally {
     progress.stop();
@@ -104,12 +236,11 @@ async function build(): Promise<void> {
 }
 
 /** One summary line (what CI logs keep), and the phases as JSON for the bench when asked. */
-function report(result: BuildResult, templatesMs: number): void {
+function report(result: BuildResult, extra: ReadonlyMap<string, number>, changes: WriterReport): void {
   const total = (performance.now() - started) / 1000;
   const phases: Record<string, number> = Object.fromEntries(
-    [...result.phases].map(([phase, ms]) => [phase, ms / 1000]),
+    [...result.phases, ...extra].map(([phase, ms]) => [phase, ms / 1000]),
   );
-  phases["newsroom templates (Eleventy)"] = Math.max(0, templatesMs) / 1000;
   const alongside: Record<string, number> =
     result.searchSeconds === undefined ? {} : { "search index": result.searchSeconds };
   const phaseText = [
@@ -121,6 +252,7 @@ function report(result: BuildResult, templatesMs: number): void {
     `Built ${site.routes.length} pages (${site.articles.length} articles) into ${values.output}/ in ${total.toFixed(1)} s` +
       ` (${phaseText}; pictures: ${pictures.processed} processed, ${pictures.reused} from the cache).`,
   );
+  console.log(buildChangesLine(changes));
   if (values.report) {
     const json = {
       pages: site.routes.length,
@@ -128,6 +260,9 @@ function report(result: BuildResult, templatesMs: number): void {
       totalSeconds: total,
       phases,
       alongside,
+      written: changes.written.length,
+      removed: changes.removed.length,
+      unchanged: changes.unchanged,
     };
     writeFileSync(values.report, JSON.stringify(json, null, 2));
   }

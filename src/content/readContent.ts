@@ -73,7 +73,11 @@ export interface StoredRecords {
   readonly settingsKey: string;
   readonly files: ReadonlyMap<
     string,
-    { readonly hash: string; readonly reading: StoredReading; readonly pictures: ReadonlyMap<string, string | undefined> }
+    {
+      readonly hash: string;
+      readonly reading: StoredReading;
+      readonly pictures: ReadonlyMap<string, string | undefined>;
+    }
   >;
 }
 
@@ -244,7 +248,8 @@ function readFile(
     if ("problem" in read) return unreadable(hash, read.problem);
     text = read.text;
   }
-  const result = parse(folder.label(relative), text, hash);
+  // The version stands for everything the item shows: its text, and its file's name (a slug, a URL).
+  const result = parse(folder.label(relative), text, fingerprint(`${relative}\n${hash}`));
   const pictures = new Map(picturesOf(result.value).map((src) => [src, checkPicture(src)]));
   return { hash, result, stored: undefined, pictures };
 }
@@ -271,10 +276,13 @@ function atClock(result: ReadResult<Article | PlainPage>, clock: DateTime): Read
   const state = publishState(item.draft, item.date, item.expires, clock);
   if (state === item.state) return result;
   // A copy by descriptors, so that a body still to be read from its file stays so.
-  const moved = Object.defineProperties({}, {
-    ...Object.getOwnPropertyDescriptors(item),
-    state: { value: state, enumerable: true },
-  }) as Article;
+  const moved = Object.defineProperties(
+    {},
+    {
+      ...Object.getOwnPropertyDescriptors(item),
+      state: { value: state, enumerable: true },
+    },
+  ) as Article;
   return { ...result, value: moved };
 }
 

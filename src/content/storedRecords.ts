@@ -75,7 +75,10 @@ export function revivedReading(
   context: ReviveContext,
 ): ReadResult<Article | PlainPage> {
   const { item } = stored;
-  const value = item?.kind === "article" ? revivedArticle(item, relative, context) : item && revivedPage(item, relative, context);
+  const value =
+    item?.kind === "article"
+      ? revivedArticle(item, relative, context)
+      : item && revivedPage(item, relative, context);
   return { value, problems: stored.problems };
 }
 
@@ -88,7 +91,10 @@ function storedArticle(article: Article): StoredArticle {
     updated: updated?.toMillis(),
     expires: expires?.toMillis(),
     section: section.slug,
-    corrections: corrections.map((correction) => ({ date: correction.date?.toMillis(), text: correction.text })),
+    corrections: corrections.map((correction) => ({
+      date: correction.date?.toMillis(),
+      text: correction.text,
+    })),
   };
 }
 
@@ -97,7 +103,11 @@ function storedPage(page: PlainPage): StoredPage {
   return { ...rest, kind: "page" };
 }
 
-function revivedArticle(stored: StoredArticle, relative: string, context: ReviveContext): Article | undefined {
+function revivedArticle(
+  stored: StoredArticle,
+  relative: string,
+  context: ReviveContext,
+): Article | undefined {
   const { kind: _kind, date, updated, expires, section: slug, corrections, ...rest } = stored;
   const section = context.tree.bySlug.get(slug);
   // The settings are those it was checked against (the state says so), so this does not happen.
@@ -111,7 +121,9 @@ function revivedArticle(stored: StoredArticle, relative: string, context: Revive
     updated: updated === undefined ? undefined : at(updated),
     expires: until,
     section,
-    corrections: corrections.map((c): Correction => ({ date: c.date === undefined ? undefined : at(c.date), text: c.text })),
+    corrections: corrections.map(
+      (c): Correction => ({ date: c.date === undefined ? undefined : at(c.date), text: c.text }),
+    ),
     state: publishState(stored.draft, when, until, context.clock),
   };
   return withBodyFromFile(article, relative, context.folder);
@@ -126,7 +138,11 @@ function revivedPage(stored: StoredPage, relative: string, context: ReviveContex
  * The item with a `body` read from its file on first use: most kept articles are never
  * rendered again, and holding every body would double the state's size and memory.
  */
-function withBodyFromFile<T extends object>(item: T, relative: string, folder: ContentFolder): T & { body: string } {
+function withBodyFromFile<T extends object>(
+  item: T,
+  relative: string,
+  folder: ContentFolder,
+): T & { body: string } {
   let body: string | undefined;
   return Object.defineProperty(item, "body", {
     enumerable: true,

@@ -35,7 +35,7 @@ export interface Article {
   readonly file: string;
   /** Path relative to `content/articles`, e.g. `2016/11/baotou.md`: how editors name articles. */
   readonly id: string;
-  /** A fingerprint of the file's text: the same text, the same version (what a build keeps for the next). */
+  /** A fingerprint of the file (its path and text): the same file, the same version, the same page. */
   readonly version: string;
   readonly headline: string;
   /** Publication time, in the site's zone. */

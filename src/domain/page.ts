@@ -3,7 +3,7 @@ import type { BodyFacts } from "./bodyFacts.ts";
 /** A plain page (About Us, Contact Us, ...) from `content/pages/<slug>.md`. */
 export interface PlainPage {
   readonly file: string;
-  /** A fingerprint of the file's text: the same text, the same version. */
+  /** A fingerprint of the file (its path and text): the same file, the same version. */
   readonly version: string;
   readonly slug: string;
   readonly url: string;

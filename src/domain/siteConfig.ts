@@ -128,11 +128,12 @@ export const siteConfigSchema = z.strictObject({
   perPage: z.number().int().min(1).max(200),
   relatedCount: z.number().int().min(0).max(20),
   /**
-   * Pages per part of the search index. Pagefind holds a part in memory while it builds
-   * it (about 150 KiB a page), so smaller parts bound the build's memory; the search page
-   * merges the parts, each one more small download per search.
+   * Articles per part of the search index, at most where a span of time can be split
+   * (src/model/searchParts.ts). A change re-indexes only its part, so small parts keep
+   * publishing fast; the search page searches the newest part first and merges the others
+   * as they arrive, each one more small download.
    */
-  searchPartSize: z.number().int().min(1).default(5_000),
+  searchPartSize: z.number().int().min(1).default(1_000),
   footerPages: z.array(z.string()),
   /** The sections whose newest articles fill the Photo and Video blocks. */
   photoSection: z.string(),

@@ -92,12 +92,12 @@ export const LOGO_URL = `${ASSETS_FOLDER}logo.png`;
 /** The processed pictures (eleventy-img's files). */
 export const PICTURES_FOLDER = "/img/";
 
-/** The search index, written in numbered parts. */
+/** The search index, written in parts (src/model/searchParts.ts). */
 export const SEARCH_FOLDER = "/pagefind/";
 
-/** Part `n` (from 1) of the search index. */
-export function searchPartFolder(n: number): string {
-  return `${SEARCH_FOLDER}${n}/`;
+/** A part of the search index, by the span it holds (`2026-11`) or `pages`. */
+export function searchPartFolder(name: string): string {
+  return `${SEARCH_FOLDER}${name}/`;
 }
 
 /** Where an editor's picture would be if it were published as it is (only unprocessed ones are). */

@@ -5,7 +5,7 @@ import { buildClock } from "../domain/buildClock.ts";
 import { ContentError, findContentError, formatProblem } from "../domain/problem.ts";
 import { imageCacheDir } from "../output/images.ts";
 import { outputCollisions, type PlannedOutput, siteOutputs } from "../output/siteOutputs.ts";
-import { type BuildResult, type BuildState, build } from "../pipeline/build.ts";
+import { type BuildOptions, type BuildResult, type BuildState, build } from "../pipeline/build.ts";
 import type { SearchIndexRun } from "../workers/searchIndex.ts";
 
 /**
@@ -20,6 +20,20 @@ import type { SearchIndexRun } from "../workers/searchIndex.ts";
  */
 export const BUILT_EVENT = "newsdesk.built";
 export const PROGRESS_EVENT = "newsdesk.progress";
+/**
+ * Whoever runs a production build may hand it what the last build kept (`npm run build`'s
+ * state on disk, the standby folder it writes into): the plugin emits this event with a
+ * function that takes a BuildPlan.
+ */
+export const PLAN_EVENT = "newsdesk.plan";
+/** The files a newsroom's own templates wrote, each with its fingerprint and size, once Eleventy is done. */
+export const TEMPLATES_EVENT = "newsdesk.templates";
+
+export interface BuildPlan {
+  readonly previous?: BuildState | undefined;
+  readonly outputHolds?: BuildOptions["outputHolds"];
+  readonly bodies?: BuildOptions["bodies"];
+}
 /** Progress is told every this many pages (an event per page would cost more than it tells). */
 const PROGRESS_EVERY = 250;
 
@@ -59,6 +73,11 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     clearTimeout(search.timer);
     await search.run?.stop();
     search = {};
+    let plan: BuildPlan = {};
+    if (!preview)
+      await eleventyConfig.emit(PLAN_EVENT, (given: BuildPlan) => {
+        plan = given;
+      });
     try {
       const result = await build(
         {
@@ -68,14 +87,17 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
           projectRoot: process.cwd(),
           imageCache: imageCacheDir(),
           output: path.resolve(directories.output),
+          // The preview writes over its own last build.
+          outputHolds: preview ? state && { manifest: state.published.manifest } : plan.outputHolds,
+          bodies: plan.bodies,
           search: preview ? "after" : "with the build",
           onProgress: (rendered, total) => {
             if (rendered % PROGRESS_EVERY === 0 || rendered === total)
               void eleventyConfig.emit(PROGRESS_EVENT, rendered, total);
           },
         },
-        state ? changed : undefined,
-        state,
+        preview && state ? changed : undefined,
+        preview ? state : plan.previous,
       );
       changed.clear();
       last = result;
@@ -113,7 +135,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
   }
 
   // A newsroom's own templates: their files are the site's too, checked against every other.
-  eleventyConfig.on("eleventy.after", (event) => {
+  eleventyConfig.on("eleventy.after", async (event) => {
     const { results, directories } = event as {
       results: readonly { outputPath: string | false; inputPath: string }[];
       directories: { output: string };
@@ -136,5 +158,9 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     );
     const problems = outputCollisions(siteOutputs(site, own));
     if (problems.length > 0) throw new ContentError(problems);
+    await eleventyConfig.emit(
+      TEMPLATES_EVENT,
+      own.map((output) => output.path),
+    );
   });
 }

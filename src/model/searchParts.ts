@@ -1,45 +1,84 @@
+import type { DateTime } from "luxon";
+import type { Article } from "../domain/article.ts";
+import type { PlainPage } from "../domain/page.ts";
 import { searchPartFolder } from "../domain/urls.ts";
-import type { Site } from "./site.ts";
 
 /**
- * The search index comes in parts (Pagefind holds a whole part in memory while it builds
- * it): how many, their folders and sizes follow from the number of pages search finds.
+ * The search index comes in parts, each a Pagefind index of its own that the search page
+ * merges. The parts are spans of publication time, so that they stay put: an article
+ * added, edited or deleted changes only the part that holds it, and only that part is
+ * indexed again. A span holds at most `searchPartSize` articles (site.json) where it can:
+ * the whole archive is one part until it outgrows that; then a part per year, and a year
+ * too big is halved, then quartered, then split by month, half-month and day. Only a span
+ * whose own count crosses the limit is split or joined again, so growth reshapes the newest
+ * span alone. The plain pages (About Us, ...) have a part of their own.
  */
-/** One part of the search index: its folder (relative to the site root) and how many pages it holds. */
 export interface SearchPart {
+  /** Its folder, relative to the site root (`pagefind/2026-11/`). */
   readonly folder: string;
-  readonly pages: number;
+  /** What it indexes, in the index's order: newest first; the plain pages by URL. */
+  readonly items: readonly (Article | PlainPage)[];
+}
+
+/** A span of time and how it splits when it holds too many articles. */
+interface Span {
+  readonly name: string;
+  /** The spans it splits into, given its articles (all within it). */
+  readonly split: ((articles: readonly Article[]) => Span[]) | undefined;
+  readonly articles: readonly Article[];
 }
 
 /**
- * The parts of an index of `pages` pages, built one Pagefind process after another: as
- * few as hold them at `partSize` each, at least one, of even size (at 5,000 a part,
- * 10,005 pages make three of 3,335, not two full parts and one of 5 pages). Each part
- * holds the next pages in the order of searchables().
+ * The parts of the site's index, newest first, from the articles search finds (the
+ * published ones, newest first) and the plain pages; the plain pages' part last.
  */
-export function searchIndexParts(pages: number, partSize: number): readonly SearchPart[] {
-  const parts = Math.max(1, Math.ceil(pages / partSize));
-  const start = (part: number) => Math.floor((part * pages) / parts);
-  return Array.from({ length: parts }, (_, part) => ({
-    folder: searchPartFolder(part + 1).slice(1),
-    pages: start(part + 1) - start(part),
+export function searchParts(
+  published: readonly Article[],
+  pages: readonly PlainPage[],
+  partSize: number,
+): readonly SearchPart[] {
+  const parts: SearchPart[] = spansOf(whole(published), partSize).map((span) => ({
+    folder: searchPartFolder(span.name).slice(1),
+    items: span.articles,
   }));
+  if (pages.length > 0) parts.push({ folder: searchPartFolder("pages").slice(1), items: pages });
+  return parts;
 }
 
-/** How many pages search finds: the plain pages and the published articles (searchDocuments.ts lists them). */
-export function searchablePageCount(site: Site): number {
-  return (
-    site.routes.filter((route) => route.kind === "page").length +
-    site.articles.filter((article) => article.state === "published").length
-  );
+/** The spans, newest first, each split until it holds at most `limit` articles (a day is never split). */
+function spansOf(span: Span, limit: number): Span[] {
+  if (span.articles.length <= limit || !span.split) return span.articles.length > 0 ? [span] : [];
+  return span.split(span.articles).flatMap((smaller) => spansOf(smaller, limit));
 }
 
-/** The index's parts for `site`. */
-export function siteSearchParts(site: Site): readonly SearchPart[] {
-  return searchIndexParts(searchablePageCount(site), site.config.searchPartSize);
+/** Groups articles (newest first) by a name of their date (in the site's zone, as read), keeping the order. */
+function groupBy(
+  articles: readonly Article[],
+  nameOf: (date: DateTime) => string,
+  split: Span["split"],
+): Span[] {
+  const groups = new Map<string, Article[]>();
+  for (const article of articles) {
+    const name = nameOf(article.date);
+    const group = groups.get(name);
+    if (group) group.push(article);
+    else groups.set(name, [article]);
+  }
+  return [...groups].map(([name, members]) => ({ name, split, articles: members }));
 }
 
-/** Folders of the index parts, relative to the site root; the search page loads the first and merges the rest. */
-export function searchIndexFolders(site: Site): readonly string[] {
-  return siteSearchParts(site).map((part) => part.folder);
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** The whole archive as a span: all → years → halves → quarters → months → half-months → days. */
+function whole(articles: readonly Article[]): Span {
+  const days = (list: readonly Article[]) =>
+    groupBy(list, (d) => `${d.year}-${two(d.month)}-${two(d.day)}`, undefined);
+  const halfMonths = (list: readonly Article[]) =>
+    groupBy(list, (d) => `${d.year}-${two(d.month)}${d.day <= 15 ? "a" : "b"}`, days);
+  const months = (list: readonly Article[]) => groupBy(list, (d) => `${d.year}-${two(d.month)}`, halfMonths);
+  const quarters = (list: readonly Article[]) => groupBy(list, (d) => `${d.year}-q${d.quarter}`, months);
+  const halves = (list: readonly Article[]) =>
+    groupBy(list, (d) => `${d.year}-h${d.month <= 6 ? 1 : 2}`, quarters);
+  const years = (list: readonly Article[]) => groupBy(list, (d) => String(d.year), halves);
+  return { name: "all", split: years, articles };
 }

@@ -19,6 +19,7 @@ import { mostPopular } from "./popular.ts";
 import { buildRelatedEngine, type RelatedTerms } from "./related/related.ts";
 import { withPins } from "./related/relatedPins.ts";
 import type { Route } from "./routes.ts";
+import { type SearchPart, searchParts } from "./searchParts.ts";
 import { buildSidebar, type Sidebar } from "./sidebar.ts";
 
 /** `production` publishes what is due; `preview` (npm start) also shows drafts and scheduled articles. */
@@ -40,6 +41,8 @@ export interface Site {
   /** Articles listed on the site, newest first (in production: published ones, not expired). */
   readonly articles: readonly Article[];
   readonly routes: readonly Route[];
+  /** The search index's parts, newest first (the search page loads the first and merges the rest). */
+  readonly searchParts: readonly SearchPart[];
   readonly sidebar: Sidebar;
   readonly topStories: readonly Article[];
   readonly homeBlocks: readonly HomeBlock[];
@@ -147,6 +150,11 @@ export function buildSite(content: Content, options: ModelOptions): Site {
     mode,
     articles,
     routes,
+    searchParts: searchParts(
+      articles.filter((article) => article.state === "published"),
+      content.pages,
+      config.searchPartSize,
+    ),
     sidebar: buildSidebar(
       sectionLists,
       content.photoSection,

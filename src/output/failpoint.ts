@@ -5,6 +5,8 @@
  * - `pages`: fail once every page is in the staging folder;
  * - `search`: fail in the search index's thread once Pagefind has written a part;
  * - `swap`: die (SIGKILL) between the two renames that put the new site in place;
+ * - `standby`: die (SIGKILL) while an incremental build is bringing the standby copy up to date;
+ * - `commit`: die (SIGKILL) once the new site is in place, before its state is;
  * - `output-eacces`, `output-enospc`, `cache-eacces`, `cache-enospc`, `retire-eacces`: the
  *   file system refuses the first write to the output folder or the picture cache, or the
  *   removal of the previous site, as a read-only folder or a full disk would (tests run as
@@ -30,7 +32,7 @@ export function failingWrite(place: WritePlace, path: string): void {
   }
 }
 
-/** Dies at once, as `kill -9` would, when NEWSDESK_FAIL_AT=swap. */
-export function dieDuringSwap(): void {
-  if (process.env.NEWSDESK_FAIL_AT === "swap") process.kill(process.pid, "SIGKILL");
+/** Dies at once, as `kill -9` would, when NEWSDESK_FAIL_AT names this moment. */
+export function dieAt(moment: "swap" | "standby" | "commit"): void {
+  if (process.env.NEWSDESK_FAIL_AT === moment) process.kill(process.pid, "SIGKILL");
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { dieDuringSwap, failingWrite } from "./failpoint.ts";
+import { dieAt, failingWrite } from "./failpoint.ts";
 
 /**
  * The published site folder (`_site/`) and the folders a build keeps beside it: the new
@@ -48,7 +48,7 @@ export function outputFolderProblem(
 }
 
 /** Whether a process still runs (another build in the same folder: its folders are its own). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
@@ -100,10 +100,15 @@ export function recoverSiteFolder(output: string): string[] {
 export class PublishError extends Error {}
 
 /**
- * Puts the staging folder in place of the output folder. Returns a warning when the site
- * was published but the previous one could not be deleted (the next build tries again).
+ * Puts the staging folder in place of the output folder. The previous site is deleted, or
+ * kept at `keepAs` (the standby copy of an incremental build, src/output/standby.ts).
+ * Returns a warning when the site was published but the previous one could not be deleted
+ * (the next build tries again).
  */
-export function publishStaging({ output, staging, retired }: SiteFolders): string | undefined {
+export function publishStaging(
+  { output, staging, retired }: SiteFolders,
+  keepAs?: string,
+): string | undefined {
   const had = existsSync(output);
   if (had) {
     try {
@@ -112,7 +117,7 @@ export function publishStaging({ output, staging, retired }: SiteFolders): strin
       throw new PublishError(`could not set ${output} aside (${describeCode(error)})`);
     }
   }
-  dieDuringSwap();
+  dieAt("swap");
   try {
     renameSync(staging, output);
   } catch (error) {
@@ -122,6 +127,11 @@ export function publishStaging({ output, staging, retired }: SiteFolders): strin
     );
   }
   if (!had) return undefined;
+  if (keepAs) {
+    rmSync(keepAs, { recursive: true, force: true });
+    renameSync(retired, keepAs);
+    return undefined;
+  }
   try {
     failingWrite("retire", retired);
     rmSync(retired, { recursive: true, force: true });

@@ -3,40 +3,45 @@ import type { DateTime } from "luxon";
 import type { ContentFolder } from "../content/contentFolder.ts";
 import type { ContentRecords } from "../content/readContent.ts";
 import type { Article } from "../domain/article.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
 import { searchLanguage } from "../domain/language.ts";
 import type { PlainPage } from "../domain/page.ts";
 import type { ImageLookup } from "../domain/picture.ts";
 import { isSitePath, normaliseSrc, outputPathOf, SEARCH_FOLDER } from "../domain/urls.ts";
-import type { BodyLookup } from "../markdown/bodyHtml.ts";
+import { type BodyLookup, bodyOf } from "../markdown/bodyHtml.ts";
 import { type RelatedTerms, relatedTerms } from "../model/related/related.ts";
-import { siteSearchParts } from "../model/searchParts.ts";
+import type { SearchPart } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
 import { siteAssets } from "../output/assets.ts";
 import { failpoint } from "../output/failpoint.ts";
 import { feedGroups } from "../output/feeds.ts";
 import { imageSources, pictureFiles, processImages, usersOf } from "../output/images.ts";
-import { type Searchable, searchables } from "../output/search/searchDocuments.ts";
+import { searchDocument } from "../output/search/searchDocuments.ts";
 import { type SearchFeed, searchFeed } from "../output/search/searchFeed.ts";
 import { sitemapGroups } from "../output/sitemaps.ts";
-import { type GroupRecord, type Manifest, writerInto } from "../output/writer.ts";
+import { TEMPLATES_GROUP } from "../output/templateOutputs.ts";
+import { type Manifest, type Published, type WriterReport, writerInto } from "../output/writer.ts";
 import { renderKeys } from "../render/renderKeys.ts";
 import { pageRenderer } from "../render/renderPage.tsx";
 import { renderBodies } from "../workers/bodyPool.ts";
+import type { IndexPart } from "../workers/searchMessages.ts";
 import { type SearchIndexRun, startSearchIndex } from "../workers/searchIndex.ts";
+import { type BodyEntry, type BodyStore, memoryBodies } from "./bodyStore.ts";
 import { checkedSite, failOnErrors } from "./checkSite.ts";
 
 /**
- * The build, one function for every kind of run: `npm run build` (cold), and the preview's
- * update after a save, which passes what changed and the state of its last build.
+ * The build, one function for every kind of run: `npm run build` (cold, or incremental
+ * with the state the last build kept on disk), and the preview's update after a save.
  *
  *   files ─▶ read + check ─▶ Content ─▶ model ─▶ Site ─▶ outputs planned and checked
- *        ─▶ pictures, bodies ─▶ pages (those whose content changed) ─▶ writer
- *        ─▶ feeds, sitemaps, assets and the search index, from the same Site
+ *        ─▶ each page's key ─▶ the bodies those to be made need ─▶ pages ─▶ writer
+ *        ─▶ feeds, sitemaps, assets and the search index's parts, from the same Site
  *
  * `changes` and `previous` only narrow the work: an unchanged file is not read again, an
- * unchanged body not rendered again, and a page whose key (a fingerprint of everything it
- * shows) is the key it had is neither rendered nor written. What the folder then holds is
- * what a cold build of the same files and clock writes.
+ * unchanged body not rendered again, a page whose key (a fingerprint of everything it
+ * shows) is the key it had is neither rendered nor written, and a search part whose pages
+ * are the same is not indexed again. What the folder then holds is what a cold build of
+ * the same files and clock writes.
  */
 export interface BuildOptions {
   readonly folder: ContentFolder;
@@ -47,13 +52,17 @@ export interface BuildOptions {
   readonly projectRoot: string;
   /** Where processed pictures are kept between builds. */
   readonly imageCache: string;
-  /** The folder the site is written into (a staging folder, or the preview's). */
+  /** The folder the site is written into: a staging folder, the standby copy, or the preview's. */
   readonly output: string;
+  /** What `output` holds, when it is not empty, and where the published site is if elsewhere. */
+  readonly outputHolds?: { readonly manifest: Manifest; readonly linkFrom?: string | undefined };
   /**
    * The search index is built alongside, and the build waits for it ("with the build"); or
    * the caller starts it once the pages are out (the preview), with `BuildResult.indexSearch`.
    */
   readonly search: "with the build" | "after";
+  /** Where the bodies of this build go: the last build's store, or an empty one. */
+  readonly bodies?: BodyStore;
   /** Told of each page rendered, for a progress line. */
   readonly onProgress?: (rendered: number, total: number) => void;
 }
@@ -66,31 +75,30 @@ export interface BuildState {
   readonly records: ContentRecords;
   readonly relatedTerms: RelatedTerms;
   /** Each body's HTML with what it was made from, by source file. */
-  readonly bodies: ReadonlyMap<string, { readonly key: string; readonly html: string }>;
-  /** Each file of the site folder: what it shows and its bytes' fingerprint. */
-  readonly outputs: Manifest;
-  /** Feeds and sitemaps, made in groups: each group's key and files. */
-  readonly groups: ReadonlyMap<string, GroupRecord>;
+  readonly bodies: BodyStore;
+  /** The site's files (each with what it shows and its bytes' fingerprint) and groups. */
+  readonly published: Published;
 }
 
 export interface BuildResult {
   readonly site: Site;
   readonly state: BuildState;
-  /** Files written, files removed (the site no longer has them), files left as they were. */
-  readonly written: number;
-  readonly removed: number;
-  readonly unchanged: number;
+  /** The files written and removed, measured against the last published site. */
+  readonly report: WriterReport;
   readonly pictures: { readonly processed: number; readonly reused: number };
   /** Milliseconds per phase, in the order the phases ran. */
   readonly phases: ReadonlyMap<string, number>;
   /** Seconds the search index took, alongside the phases ("with the build"). */
   readonly searchSeconds: number | undefined;
   /**
-   * Builds this site's search index now ("after"). `state` is this build's state with the
-   * new index's files in place of the last one's (which are removed) once it is written.
+   * Builds this site's search index now ("after"): the parts whose pages changed. `state`
+   * is this build's state with the new parts' files in place of the old ones once written.
    */
   readonly indexSearch: () => { readonly run: SearchIndexRun; readonly state: Promise<BuildState> };
 }
+
+/** A search part's group in the manifest. */
+const searchGroupName = (part: SearchPart) => `search ${part.folder}`;
 
 export async function build(
   options: BuildOptions,
@@ -110,41 +118,107 @@ export async function build(
   failOnErrors(problems);
   phase("read, check and model");
 
-  const searched = searchables(site);
-  const startSearch = () =>
-    startSearchIndex(siteSearchParts(site), options.output, searchLanguage(site.config.language));
-  // Built alongside, it takes each page as its body is ready, in a fixed order, on another thread.
-  const alongside = options.search === "with the build" ? startSearch() : undefined;
-  const feed = alongside ? searchFeed(searched, alongside.add) : undefined;
+  const published = previous?.published;
+  const holds = options.outputHolds;
+  const writer = writerInto({
+    folder: options.output,
+    published,
+    holds: holds?.manifest,
+    linkFrom: holds?.linkFrom,
+  });
+  const items = site.routes.flatMap((route): (Article | PlainPage)[] =>
+    route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
+  );
+  const imageRun = await processImages(
+    imageSources(items),
+    options.folder,
+    options.imageCache,
+    site.config.pathPrefix,
+    (src) => usersOf(items, src),
+  );
+  phase("pictures");
+
+  // What each page and search part shows, by key: only those whose key changed are made.
+  const bodyKeys = bodySourceKeys(items, imageRun.images, site.config.words.table);
+  const assets = siteAssets(options.projectRoot);
+  const keyOf = renderKeys({ site, images: imageRun.images, assets: assets.urls, bodyKeys });
+  const routeKeys = site.routes.map((route) => keyOf(route));
+  const toRender = new Set(
+    site.routes.flatMap((route, n) =>
+      published?.manifest.get(outputPathOf(route.url))?.key === routeKeys[n] ? [] : [n],
+    ),
+  );
+  const language = searchLanguage(site.config.language);
+  const parts = site.searchParts.map((part) => ({
+    part,
+    key: fingerprint(
+      [language, part.folder, ...part.items.map((item) => `${item.url} ${bodyKeys.get(item.file)}`)].join(
+        "\n",
+      ),
+    ),
+  }));
+  const unchangedPart = ({ part, key }: (typeof parts)[number]) => {
+    const group = published?.groups.get(searchGroupName(part));
+    return group?.key === key && group.files.every((file) => published?.manifest.has(file));
+  };
+  const partsToIndex =
+    options.search === "with the build" ? parts.filter((part) => !unchangedPart(part)) : [];
+
+  // The bodies those pages and parts need: kept ones where what they are made from is the same.
+  const store = options.bodies ?? previous?.bodies ?? memoryBodies();
+  const needed: (Article | PlainPage)[] = [
+    ...partsToIndex.flatMap(({ part }) => part.items),
+    ...[...toRender].flatMap((n): (Article | PlainPage)[] => {
+      const route = site.routes[n];
+      return route?.kind === "article" ? [route.article] : route?.kind === "page" ? [route.page] : [];
+    }),
+  ];
+  const bodies = new Map<string, string>();
+  const missing: (Article | PlainPage)[] = [];
+  for (const item of new Set(needed)) {
+    const html = store.html(item.file, bodyKeys.get(item.file) ?? "");
+    if (html === undefined) missing.push(item);
+    else bodies.set(item.file, html);
+  }
+
+  // Files others write into the folder leave it first: a newsroom's own templates (Eleventy
+  // writes them after this), and the search parts indexed again (on another thread, below).
+  const templateFiles = new Set(published?.groups.get(TEMPLATES_GROUP)?.files ?? []);
+  await writer.clear(
+    (file) => templateFiles.has(file) || partsToIndex.some(({ part }) => file.startsWith(part.folder)),
+  );
+  // Built alongside, the index takes each page as its body is ready, in a fixed order, on another thread.
+  const indexParts = (list: typeof parts): IndexPart[] =>
+    list.map(({ part, key }) => ({
+      folder: part.folder,
+      pages: part.items.length,
+      name: searchGroupName(part),
+      key,
+    }));
+  const searchRun =
+    partsToIndex.length > 0
+      ? startSearchIndex(indexParts(partsToIndex), options.output, language)
+      : undefined;
+  const feed = searchRun
+    ? searchFeed(
+        partsToIndex.flatMap(({ part }) => part.items),
+        searchDocument,
+        searchRun.add,
+      )
+    : undefined;
   try {
-    const items = site.routes.flatMap((route): (Article | PlainPage)[] =>
-      route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
-    );
-    const imageRun = await processImages(
-      imageSources(items),
-      options.folder,
-      options.imageCache,
-      site.config.pathPrefix,
-      (src) => usersOf(items, src),
-    );
-    phase("pictures");
-    const bodies = await bodiesOf(items, searched, imageRun.images, site, previous, feed);
+    feed?.offer(bodies);
+    await renderBodies(missing, imageRun.images, site.config.words.table, {
+      into: bodies,
+      onBatch: feed?.offer,
+    });
+    const made = new Map(missing.map((item) => [item.file, bodyOf(bodies, item)]));
+    feed?.finish(bodies);
     phase("article bodies");
 
-    const writer = writerInto(
-      options.output,
-      previous && { manifest: previous.outputs, groups: previous.groups },
-    );
-    const assets = siteAssets(options.projectRoot);
-    const keyOf = renderKeys({ site, images: imageRun.images, assets: assets.urls, bodyKeys: bodies.keys });
-    const render = pageRenderer({
-      site,
-      assets: assets.urls,
-      images: imageRun.images,
-      bodies: bodies.lookup,
-    });
+    const render = pageRenderer({ site, assets: assets.urls, images: imageRun.images, bodies });
     for (const [n, route] of site.routes.entries()) {
-      await writer.put(outputPathOf(route.url), keyOf(route), () => render(route));
+      await writer.put(outputPathOf(route.url), routeKeys[n] as string, () => render(route));
       options.onProgress?.(n + 1, site.routes.length);
     }
     failpoint("pages");
@@ -161,96 +235,137 @@ export async function build(
     phase("feeds, sitemaps and assets");
 
     let searchSeconds: number | undefined;
-    if (alongside) {
-      const index = await alongside.done;
-      for (const [file, hash, size] of index.files) writer.record(file, hash, size);
-      searchSeconds = index.seconds;
+    if (options.search === "with the build") {
+      for (const part of parts) if (unchangedPart(part)) await writer.keepGroup(searchGroupName(part.part));
+      if (searchRun) {
+        const index = await searchRun.done;
+        for (const file of index.files)
+          writer.record(file.file, file.hash, file.size, { name: file.part, key: file.key });
+        searchSeconds = index.seconds;
+      }
       phase("search index (rest)");
     } else {
-      // Until the new index is written, the last one stays.
-      writer.keep(isSearchFile);
+      // Until the new index is written, the last one stays (its parts with the keys they had).
+      for (const { part } of parts)
+        if (published?.groups.has(searchGroupName(part))) await writer.keepGroup(searchGroupName(part));
     }
-    const done = await writer.finish();
+    const report = await writer.finish();
+    const bodyEntries = new Map<string, BodyEntry>(
+      items.map((item) => [item.file, { key: bodyKeys.get(item.file) ?? "", pack: bodyPack(item) }]),
+    );
     const state: BuildState = {
       records,
       relatedTerms: terms,
-      bodies: bodies.kept,
-      outputs: done.manifest,
-      groups: done.groups,
+      bodies: store.next(bodyEntries, made),
+      published: { manifest: report.manifest, groups: report.groups },
     };
     return {
       site,
       state,
-      written: done.written,
-      removed: done.removed,
-      unchanged: done.unchanged,
+      report,
       pictures: { processed: imageRun.processed, reused: imageRun.reused },
       phases,
       searchSeconds,
-      indexSearch: () => {
-        const run = startSearch();
-        searchFeed(searched, run.add).finish(bodies.lookup);
-        const indexed = run.done.then(async (index): Promise<BuildState> => {
-          // Everything else stays as this build wrote it; the last index's files go.
-          const update = writerInto(options.output, { manifest: state.outputs, groups: state.groups });
-          update.keep((file) => !isSearchFile(file));
-          for (const [file, hash, size] of index.files) update.record(file, hash, size);
-          return { ...state, outputs: (await update.finish()).manifest };
-        });
-        return { run, state: indexed };
-      },
+      indexSearch: () => indexSearchAfter(state, parts, bodyKeys, options.output, language),
     };
   } catch (error) {
-    await alongside?.stop();
+    await searchRun?.stop();
     throw error;
   }
 }
 
-/** Whether an output file belongs to the search index (whose files its own run lists). */
+/**
+ * The preview's search index, after its pages: the parts whose pages changed are indexed
+ * again into the preview's folder; everything else stays as this build wrote it.
+ */
+function indexSearchAfter(
+  state: BuildState,
+  parts: readonly { readonly part: SearchPart; readonly key: string }[],
+  bodyKeys: ReadonlyMap<string, string>,
+  output: string,
+  language: string,
+): { readonly run: SearchIndexRun; readonly state: Promise<BuildState> } {
+  const { published } = state;
+  const stale = parts.filter(({ part, key }) => published.groups.get(searchGroupName(part))?.key !== key);
+  const run = startSearchIndex(
+    stale.map(({ part, key }) => ({
+      folder: part.folder,
+      pages: part.items.length,
+      name: searchGroupName(part),
+      key,
+    })),
+    output,
+    language,
+  );
+  searchFeed(
+    stale.flatMap(({ part }) => part.items),
+    searchDocument,
+    run.add,
+  ).finish(bodyLookupOf(state.bodies, bodyKeys, stale));
+  const indexed = run.done.then(async (index): Promise<BuildState> => {
+    const update = writerInto({ folder: output, published, holds: published.manifest });
+    const fresh = new Set(stale.map(({ part }) => searchGroupName(part)));
+    await update.keep((file) => !isSearchFile(file));
+    for (const { part } of parts) {
+      const name = searchGroupName(part);
+      if (!fresh.has(name) && published.groups.has(name)) await update.keepGroup(name);
+    }
+    for (const file of index.files)
+      update.record(file.file, file.hash, file.size, { name: file.part, key: file.key });
+    const done = await update.finish();
+    return {
+      ...state,
+      published: { manifest: done.manifest, groups: new Map([...published.groups, ...done.groups]) },
+    };
+  });
+  return { run, state: indexed };
+}
+
+/** Whether an output file belongs to the search index (whose files its parts list). */
 function isSearchFile(file: string): boolean {
   return `/${file}`.startsWith(SEARCH_FOLDER);
 }
 
 /**
- * Every body's finished HTML: kept from the last build where what it is made from (its
- * text, its pictures, the tables' label) is the same, else rendered now, in the search
- * index's order so that its documents leave as the batches come back.
+ * What each body is made from, by source file: its file's version stands for its text; the
+ * processed pictures it shows are named by their content; the tables' label is a setting.
  */
-async function bodiesOf(
+function bodySourceKeys(
   items: readonly (Article | PlainPage)[],
-  searched: readonly Searchable[],
   images: ImageLookup,
-  site: Site,
-  previous: BuildState | undefined,
-  feed: SearchFeed | undefined,
-) {
-  const tableLabel = site.config.words.table;
-  // The file's version stands for its text; the pictures' processed files are named by their content.
-  const sourceKey = (item: Article | PlainPage) =>
-    item.facts.pictures.length === 0
-      ? `${item.version} ${tableLabel}`
-      : `${item.version} ${tableLabel} ${JSON.stringify(
-          item.facts.pictures.map((picture) =>
-            isSitePath(picture.src) ? (images.get(normaliseSrc(picture.src))?.fallback.src ?? null) : null,
-          ),
-        )}`;
-  const sources = new Map(items.map((item) => [item.file, sourceKey(item)]));
-  const lookup = new Map<string, string>();
-  for (const item of items) {
-    const kept = previous?.bodies.get(item.file);
-    if (kept && kept.key === sources.get(item.file)) lookup.set(item.file, kept.html);
-  }
-  const inIndex = new Set(searched.map((page) => page.item));
-  const toRender = [
-    ...searched.map((page) => page.item),
-    ...items.filter((item) => !inIndex.has(item)),
-  ].filter((item) => !lookup.has(item.file));
-  await renderBodies(toRender, images, tableLabel, { into: lookup, onBatch: feed?.offer });
-  feed?.finish(lookup);
-  return {
-    lookup: lookup as BodyLookup,
-    /** What each page shows of its body: what it was made from stands for the HTML. */
-    keys: sources,
-    kept: new Map([...sources].map(([file, key]) => [file, { key, html: lookup.get(file) ?? "" }])),
-  };
+  tableLabel: string,
+): ReadonlyMap<string, string> {
+  return new Map(
+    items.map((item) => [
+      item.file,
+      item.facts.pictures.length === 0
+        ? `${item.version} ${tableLabel}`
+        : `${item.version} ${tableLabel} ${JSON.stringify(
+            item.facts.pictures.map((picture) =>
+              isSitePath(picture.src) ? (images.get(normaliseSrc(picture.src))?.fallback.src ?? null) : null,
+            ),
+          )}`,
+    ]),
+  );
+}
+
+/** Which pack keeps a body on disk: an article's month of publication, or the plain pages'. */
+function bodyPack(item: Article | PlainPage): string {
+  return "date" in item ? `${item.date.year}-${String(item.date.month).padStart(2, "0")}` : "pages";
+}
+
+/** The bodies the stale parts need, from the store (the preview's build made every body its pages show). */
+function bodyLookupOf(
+  store: BodyStore,
+  bodyKeys: ReadonlyMap<string, string>,
+  parts: readonly { readonly part: SearchPart }[],
+): BodyLookup {
+  return new Map(
+    parts
+      .flatMap(({ part }) => part.items)
+      .flatMap((item) => {
+        const html = store.html(item.file, bodyKeys.get(item.file) ?? "");
+        return html === undefined ? [] : [[item.file, html] as const];
+      }),
+  );
 }

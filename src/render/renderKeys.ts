@@ -83,8 +83,7 @@ export function renderKeys({ site, images, assets, bodyKeys }: KeyInputs): (rout
       case "search":
         return key(
           "search",
-          site.articles.filter((a) => a.state === "published").length,
-          site.routes.filter((r) => r.kind === "page").length,
+          site.searchParts.map((part) => part.folder),
         );
       case "page":
         return key("page", route.page.version, bodyKeys.get(route.page.file));

@@ -1,6 +1,10 @@
-import type { SearchPart } from "../model/searchParts.ts";
 import type { SearchDocument } from "../output/search/searchDocuments.ts";
-import type { SearchIndexDone, SearchWorkerMessage, SearchWorkerResult } from "./searchMessages.ts";
+import type {
+  IndexPart,
+  SearchIndexDone,
+  SearchWorkerMessage,
+  SearchWorkerResult,
+} from "./searchMessages.ts";
 import { typeScriptWorker } from "./typeScriptWorker.ts";
 
 /** A search index being built on its own thread while the bodies and pages are rendered. */
@@ -23,7 +27,7 @@ const STOP_GRACE_MS = 2000;
  * Pagefind would wait for the end.
  */
 export function startSearchIndex(
-  parts: readonly SearchPart[],
+  parts: readonly IndexPart[],
   siteFolder: string,
   language: string,
 ): SearchIndexRun {

@@ -5,8 +5,26 @@ export type SearchWorkerMessage =
   | { readonly kind: "documents"; readonly documents: readonly SearchDocument[] }
   | { readonly kind: "stop" };
 
-/** A file the index wrote: its path (relative to the site root), fingerprint and size in bytes. */
-export type IndexFile = readonly [path: string, hash: string, size: number];
+/**
+ * A part of the index to write: its folder (relative to the site root), how many of the
+ * documents sent it takes (they arrive in the order of the parts), and its group in the
+ * build's manifest (a name, and the key of what it indexes).
+ */
+export interface IndexPart {
+  readonly folder: string;
+  readonly pages: number;
+  readonly name: string;
+  readonly key: string;
+}
+
+/** A file the index wrote: its path (relative to the site root), fingerprint, size, and its part's group. */
+export interface IndexFile {
+  readonly file: string;
+  readonly hash: string;
+  readonly size: number;
+  readonly part: string;
+  readonly key: string;
+}
 
 /** A finished index: its pages, how long it took, and its files. */
 export interface SearchIndexDone {

@@ -1,13 +1,23 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { hashFolder, readPage, runBuild, runCheck, startBuild, tempOutput } from "../helpers/build.ts";
+import {
+  cacheOf,
+  hashFolder,
+  readPage,
+  runBuild,
+  runCheck,
+  startBuild,
+  tempOutput,
+} from "../helpers/build.ts";
 import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
 const content = makeFixtureContent({ articles: { "good.md": { fields: validFields() } } });
 const output = tempOutput();
 let goodHash = "";
+/** A cold build: what these tests are about is the staging folder and its swap. */
+const FULL = ["--full"];
 
 before(() => {
   const first = runBuild(content, output);
@@ -58,7 +68,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
   }
 
   test("an interrupted build: _site untouched, staging removed", async () => {
-    const child = startBuild(content, output);
+    const child = startBuild(content, output, FULL);
     const staging = () => existsSync(`${output}.staging-${child.pid}`);
     for (let waited = 0; !staging() && waited < 20_000; waited += 20)
       await new Promise((r) => setTimeout(r, 20));
@@ -77,7 +87,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
     ["cache-eacces", ": permission denied (EACCES)"],
   ] as const) {
     test(`a folder that cannot be written (${fault}): one line naming it, exit 1, _site untouched`, () => {
-      const result = runBuild(content, output, { NEWSDESK_FAIL_AT: fault });
+      const result = runBuild(content, output, { NEWSDESK_FAIL_AT: fault }, FULL);
       assert.equal(result.status, 1);
       assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
       assert.match(
@@ -90,7 +100,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
   }
 
   test("a build killed between the two renames of the swap: the next check puts the last site back", () => {
-    const killed = runBuild(content, output, { NEWSDESK_FAIL_AT: "swap" });
+    const killed = runBuild(content, output, { NEWSDESK_FAIL_AT: "swap" }, FULL);
     assert.equal(killed.signal, "SIGKILL");
     assert.ok(!existsSync(output), "the window this test is about: _site/ is set aside");
     const checked = runCheck(content, {}, ["--output", output]);
@@ -105,7 +115,7 @@ describe("a failed build leaves the published site exactly as it was", () => {
   });
 
   test("kill -9 during a build: its staging folder is cleared by the next build", async () => {
-    const child = startBuild(content, output);
+    const child = startBuild(content, output, FULL);
     const staging = `${output}.staging-${child.pid}`;
     for (let waited = 0; !existsSync(staging) && waited < 20_000; waited += 20)
       await new Promise((r) => setTimeout(r, 20));
@@ -127,6 +137,8 @@ describe("a failed build leaves the published site exactly as it was", () => {
       path.join(content, "articles/good.md"),
       articleText({ fields: validFields({ headline: "Published despite" }) }),
     );
+    // With no state from the last build, its site is deleted rather than kept as the standby.
+    rmSync(cacheOf(output), { recursive: true, force: true });
     const result = runBuild(content, output, { NEWSDESK_FAIL_AT: "retire-eacces" });
     assert.equal(result.status, 0, result.stderr);
     assert.doesNotMatch(result.stderr, /nothing was published/);

@@ -12,16 +12,25 @@ export function tempOutput(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-out-")), "_site");
 }
 
+/**
+ * Where a test site's builds keep their state and change list: beside its temporary folder,
+ * never in the project's `.cache/`.
+ */
+export function cacheOf(output: string): string {
+  return `${path.dirname(output)}.cache`;
+}
+
 /** Runs the real production build (`npm run build`'s command) on a content folder. */
 export function runBuild(
   content: string,
   output: string,
   env: NodeJS.ProcessEnv = {},
+  args: readonly string[] = [],
 ): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output], {
+  return spawnSync(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output, ...args], {
     cwd: PROJECT,
     encoding: "utf8",
-    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000", ...env },
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000", NEWSDESK_CACHE: cacheOf(output), ...env },
   });
 }
 
@@ -50,10 +59,10 @@ export function problemLinesOf(output: string): string[] {
 }
 
 /** Starts the build without waiting, for tests that interrupt it. */
-export function startBuild(content: string, output: string) {
-  return spawn(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output], {
+export function startBuild(content: string, output: string, args: readonly string[] = []) {
+  return spawn(process.execPath, [...BUILD_ARGS, "--content", content, "--output", output, ...args], {
     cwd: PROJECT,
-    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000" },
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1795600000", NEWSDESK_CACHE: cacheOf(output) },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

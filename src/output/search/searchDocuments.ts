@@ -2,8 +2,6 @@ import type { Article, ArticleImage } from "../../domain/article.ts";
 import { formatDateline, formatIso } from "../../domain/dates.ts";
 import { escapeHtml } from "../../domain/escapeHtml.ts";
 import type { PlainPage } from "../../domain/page.ts";
-import type { Written } from "../../markdown/bodyHtml.ts";
-import type { Site } from "../../model/site.ts";
 
 /** One page as the search index sees it: its URL and the HTML of what is searchable. */
 export interface SearchDocument {
@@ -11,31 +9,9 @@ export interface SearchDocument {
   readonly html: string;
 }
 
-/**
- * One page search finds: what its body is rendered from, and how its document is made
- * once the body is ready.
- */
-export interface Searchable {
-  readonly item: Written;
-  readonly document: (body: string) => SearchDocument;
-}
-
-/**
- * What search finds, in the index's order: the plain pages, then the published articles,
- * newest first. A draft or scheduled article has a preview page but no place in search;
- * nor has an expired one.
- */
-export function searchables(site: Site): readonly Searchable[] {
-  return [
-    ...site.routes.flatMap((route) =>
-      route.kind === "page"
-        ? [{ item: route.page, document: (body: string) => pageDocument(route.page, body) }]
-        : [],
-    ),
-    ...site.articles
-      .filter((article) => article.state === "published")
-      .map((article) => ({ item: article, document: (body: string) => articleDocument(article, body) })),
-  ];
+/** The search document of a plain page or a published article, from its finished body. */
+export function searchDocument(item: Article | PlainPage, body: string): SearchDocument {
+  return "section" in item ? articleDocument(item, body) : pageDocument(item, body);
 }
 
 /** A picture's words as the page shows them: its alt text (as Pagefind indexes it in a page), caption and credit. */

@@ -1,5 +1,5 @@
 import { type BodyLookup, bodyOf, type Written } from "../../markdown/bodyHtml.ts";
-import type { Searchable, SearchDocument } from "./searchDocuments.ts";
+import type { SearchDocument } from "./searchDocuments.ts";
 
 /** Hands the search index its documents while the bodies they need are being rendered. */
 export interface SearchFeed {
@@ -10,22 +10,24 @@ export interface SearchFeed {
 }
 
 /**
- * A feed of `pages`' documents to `send`. A document goes only once it and every page
- * before it has its body, so the index always receives the same pages in the same order
- * and is built the same whatever the timing of the body workers.
+ * A feed of the documents of `pages` (made by `document` from each page and its body) to
+ * `send`. A document goes only once it and every page before it has its body, so the index
+ * always receives the same pages in the same order and is built the same whatever the
+ * timing of the body workers.
  */
-export function searchFeed(
-  pages: readonly Searchable[],
+export function searchFeed<T extends Written>(
+  pages: readonly T[],
+  document: (page: T, body: string) => SearchDocument,
   send: (documents: readonly SearchDocument[]) => void,
 ): SearchFeed {
   let next = 0;
   const sendReady = (bodyFor: (item: Written) => string | undefined) => {
     const ready: SearchDocument[] = [];
     for (let n = next; n < pages.length; n++) {
-      const page = pages[n] as Searchable;
-      const body = bodyFor(page.item);
+      const page = pages[n] as T;
+      const body = bodyFor(page);
       if (body === undefined) break;
-      ready.push(page.document(body));
+      ready.push(document(page, body));
     }
     // Counted once all are made: a missing body (an error) sends nothing.
     next += ready.length;

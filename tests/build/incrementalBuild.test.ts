@@ -1,0 +1,256 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { DateTime } from "luxon";
+import { parse, stringify } from "yaml";
+import { generateNewsroom } from "../../tools/bench/generateArticles.ts";
+import { cacheOf, fileHashes, PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
+
+/**
+ * An incremental build (the state of the last build on disk, the standby copy of the site)
+ * must write exactly what a cold build of the same files and clock writes. A seeded random
+ * sequence of the changes a newsroom makes (adds, edits, deletes, renames, section moves,
+ * re-slugs with and without an alias, drafts, schedules, expiries, tags, dates, a fresh
+ * analytics export, time passing) is applied to a 200-article site, and after every step
+ * the incremental site is compared with a cold build, file by file and byte for byte; the
+ * change list it writes must name exactly the files that differ from the site before.
+ */
+// Longer sequences: `npm run bench -- --sequence N` (the same test, more steps, other seeds).
+const SEED = Number(process.env.NEWSDESK_SEQUENCE_SEED ?? 20261129);
+const ARTICLES = 200;
+const STEPS = Number(process.env.NEWSDESK_SEQUENCE_STEPS ?? 20);
+const START = DateTime.fromISO("2026-11-28T12:00:00+08:00");
+
+/** mulberry32, as the bench's generator. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Article {
+  readonly file: string;
+  readonly front: Record<string, unknown>;
+  readonly body: string;
+}
+
+function readArticle(file: string): Article {
+  const text = readFileSync(file, "utf8");
+  const [, yaml = "", body = ""] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+  return { file, front: parse(yaml) as Record<string, unknown>, body };
+}
+
+function writeArticle(article: Article): void {
+  mkdirSync(path.dirname(article.file), { recursive: true });
+  writeFileSync(
+    article.file,
+    `---\n${stringify(article.front, { flowCollectionPadding: false })}---\n${article.body}`,
+  );
+}
+
+function articleFiles(content: string): string[] {
+  return readdirSync(path.join(content, "articles"), { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => path.join(content, "articles", name));
+}
+
+const stamp = (date: DateTime) => date.setZone("Asia/Shanghai").toFormat("yyyy-MM-dd HH:mm");
+
+/** The changes a newsroom makes, each applied to the content folder at the clock. */
+function changes(content: string, rand: () => number) {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const sections = ["economy", "politics", "society", "sci-tech", "culture", "sports", "travel-news"];
+  const someArticle = () => readArticle(pick(articleFiles(content)));
+  let added = 0;
+  return {
+    add(clock: DateTime, future = false): string {
+      added++;
+      const date = future
+        ? clock.plus({ hours: 1 + Math.floor(rand() * 12) })
+        : clock.minus({ hours: Math.floor(rand() * 60) });
+      const file = path.join(content, "articles", "new", `breaking-story-${added}.md`);
+      writeArticle({
+        file,
+        front: {
+          headline: `Breaking story ${added} on ${pick(["rail", "trade", "floods", "the moon probe"])}`,
+          date: stamp(date),
+          section: pick(sections),
+          source: "Eastbridge News",
+          editor: "Mo Hong'e",
+          tags: [pick(["rail", "trade", "floods", "space"]), "breaking"],
+        },
+        body: `A new story about ${pick(["rail freight", "export figures", "river levels", "a lunar landing"])} broke today.\n\nMore details followed in the afternoon.\n`,
+      });
+      return future ? "add a scheduled article" : "add an article";
+    },
+    editText(): string {
+      const article = someArticle();
+      writeArticle({
+        ...article,
+        body: `${article.body}\nA correction to the figures was added later in the day.\n`,
+      });
+      return "edit an article's text";
+    },
+    editHeadline(): string {
+      const article = someArticle();
+      writeArticle({
+        ...article,
+        front: { ...article.front, headline: `${String(article.front.headline)} (updated)` },
+      });
+      return "edit a headline";
+    },
+    remove(): string {
+      rmSync(someArticle().file);
+      return "delete an article";
+    },
+    rename(): string {
+      const article = someArticle();
+      renameSync(article.file, article.file.replace(/\.md$/, "-renamed.md"));
+      return "rename a file (its address changes)";
+    },
+    move(): string {
+      const article = someArticle();
+      writeArticle({ ...article, front: { ...article.front, section: pick(sections) } });
+      return "move an article to another section";
+    },
+    reslug(withAlias: boolean, clock: DateTime): string {
+      const article = someArticle();
+      const date = DateTime.fromFormat(String(article.front.date), "yyyy-MM-dd HH:mm", {
+        zone: "Asia/Shanghai",
+      });
+      const slug = String(article.front.slug ?? path.basename(article.file, ".md"));
+      const old = `/${String(article.front.section)}/${date.toFormat("yyyy-MM-dd")}/${slug}/`;
+      const front = { ...article.front, slug: `${slug}-new` } as Record<string, unknown>;
+      if (withAlias && date <= clock) front.aliases = [...((article.front.aliases as string[]) ?? []), old];
+      writeArticle({ ...article, front });
+      return withAlias ? "re-slug an article with an alias" : "re-slug an article without an alias";
+    },
+    draft(): string {
+      const article = someArticle();
+      const front = { ...article.front };
+      if (front.draft) delete front.draft;
+      else front.draft = true;
+      writeArticle({ ...article, front });
+      return front.draft ? "draft an article" : "undraft an article";
+    },
+    expire(clock: DateTime): string {
+      const article = someArticle();
+      writeArticle({ ...article, front: { ...article.front, expires: stamp(clock.plus({ hours: 2 })) } });
+      return "set an expiry two hours ahead";
+    },
+    retag(): string {
+      const article = someArticle();
+      writeArticle({
+        ...article,
+        front: { ...article.front, tags: [pick(["rail", "trade", "floods", "space"]), "retagged"] },
+      });
+      return "change an article's tags";
+    },
+    redate(clock: DateTime): string {
+      const article = someArticle();
+      writeArticle({
+        ...article,
+        front: { ...article.front, date: stamp(clock.minus({ hours: Math.floor(rand() * 100) })) },
+      });
+      return "change an article's date";
+    },
+    popular(site: string, clock: DateTime): string {
+      const pages = readdirSync(site, { recursive: true, encoding: "utf8" })
+        .filter((name) => /^[a-z-]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(name))
+        .sort();
+      const top = Array.from({ length: 5 }, () => pick(pages)).map((page, n) => ({
+        path: `/${page.replace(/index\.html$/, "")}`,
+        views: 5000 - n * 700,
+      }));
+      const unique = top.filter((entry, n) => top.findIndex((other) => other.path === entry.path) === n);
+      writeFileSync(
+        path.join(content, "_data/popular.json"),
+        JSON.stringify({ exportedAt: clock.toISO(), pages: unique }, null, 2),
+      );
+      return "a fresh analytics export";
+    },
+  };
+}
+
+describe("an incremental build writes what a cold build writes", () => {
+  test(`${STEPS} random steps on ${ARTICLES} articles, compared with a cold build after each`, () => {
+    const work = path.join(tmpdir(), `newsdesk-incremental-${process.pid}`);
+    rmSync(work, { recursive: true, force: true });
+    const content = path.join(work, "content");
+    generateNewsroom(ARTICLES, content, SEED, START, PROJECT);
+    // Small search parts, so that a change re-indexes one part of several.
+    const siteFile = path.join(content, "_data/site.json");
+    writeFileSync(
+      siteFile,
+      JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), searchPartSize: 40 }),
+    );
+    const site = tempOutput();
+    const rand = random(SEED);
+    const change = changes(content, rand);
+    let clock = START;
+    const env = () => ({ SOURCE_DATE_EPOCH: String(Math.floor(clock.toSeconds())) });
+
+    const first = runBuild(content, site, env());
+    assert.equal(first.status, 0, first.stderr);
+    let before = fileHashes(site);
+    const steps: ((clock: DateTime) => string)[] = [
+      (c) => change.add(c),
+      (c) => change.add(c, true),
+      () => change.editText(),
+      () => change.editHeadline(),
+      () => change.remove(),
+      () => change.rename(),
+      () => change.move(),
+      (c) => change.reslug(true, c),
+      (c) => change.reslug(false, c),
+      () => change.draft(),
+      (c) => change.expire(c),
+      () => change.retag(),
+      (c) => change.redate(c),
+      (c) => change.popular(site, c),
+    ];
+    for (let step = 1; step <= STEPS; step++) {
+      const done = [0, 1].map(() => (pick(steps, rand) as (c: DateTime) => string)(clock));
+      clock = clock.plus({ hours: Math.floor(rand() * 8) });
+      const incremental = runBuild(content, site, env());
+      assert.equal(incremental.status, 0, `step ${step} (${done.join(", ")}): ${incremental.stderr}`);
+      assert.match(incremental.stdout, /files? written, [\d,]+ removed, [\d,]+ unchanged/);
+      assert.doesNotMatch(incremental.stdout, /^Full build/m, `step ${step} should be incremental`);
+
+      const cold = tempOutput();
+      const fresh = runBuild(content, cold, env(), ["--full"]);
+      assert.equal(fresh.status, 0, fresh.stderr);
+      const [got, want] = [fileHashes(site), fileHashes(cold)];
+      const differing = [...new Set([...got.keys(), ...want.keys()])].filter(
+        (file) => got.get(file) !== want.get(file),
+      );
+      assert.deepEqual(differing, [], `step ${step} (${done.join(", ")}): the sites differ`);
+
+      const listed = readFileSync(path.join(cacheOf(site), "last-build-changes.txt"), "utf8")
+        .trim()
+        .split("\n");
+      assert.equal(listed[0], "kind\tincremental");
+      const changed = [...new Set([...before.keys(), ...got.keys()])]
+        .filter((file) => before.get(file) !== got.get(file))
+        .map((file) => `${got.has(file) ? "written" : "removed"}\t${file}`)
+        .sort();
+      assert.deepEqual(listed.slice(1).sort(), changed, `step ${step}: the change list`);
+      before = got;
+      rmSync(path.dirname(cold), { recursive: true, force: true });
+      rmSync(cacheOf(cold), { recursive: true, force: true });
+    }
+    assert.ok(existsSync(site));
+  });
+});
+
+function pick<T>(items: readonly T[], rand: () => number): T {
+  return items[Math.floor(rand() * items.length)] as T;
+}
