@@ -153,7 +153,7 @@ async function publishBuild(): Promise<void> {
     console.log(`Full build: ${plan.reason}.`);
     target = staging;
     rmSync(state.bodies, { recursive: true, force: true });
-    eleventyPlan = { bodies: packedBodies(state.bodies, new Map()) };
+    eleventyPlan = { bodies: packedBodies(state.bodies, new Map()), lastSite: plan.previous?.published };
   }
 
   const progress = progressLine();
@@ -186,7 +186,7 @@ async function publishBuild(): Promise<void> {
       Math.max(0, performance.now() - eleventyStarted - pipelineTime),
     );
 
-    const published = eleventyPlan.previous?.published;
+    const published = eleventyPlan.previous?.published ?? eleventyPlan.lastSite;
     const withMarker = markSite(
       target,
       withTemplateOutputs(result.report, published, target, templates),
@@ -223,10 +223,8 @@ async function publishBuild(): Promise<void> {
     phases.set("publish", performance.now() - finished);
     progress.stop();
     mkdirSync(path.dirname(CHANGES_FILE), { recursive: true });
-    writeFileSync(
-      CHANGES_FILE,
-      buildChangesText(withMarker, plan.kind === "incremental" ? "incremental" : "full"),
-    );
+    // A full build that knows the site it replaces lists what changed against it, as an incremental one does.
+    writeFileSync(CHANGES_FILE, buildChangesText(withMarker, published ? "incremental" : "full"));
     for (const problem of result.site.warnings) console.warn(formatProblem(problem));
     report(result, phases, withMarker);
     if (warning) console.warn(`warning: ${warning}`);

@@ -13,8 +13,8 @@ import { POPULAR_FILE, type PopularExport, popularExportSchema } from "./popular
 import { type ArticleContext, publishState, type ReadResult, readArticle } from "./readArticle.ts";
 import { type DataFile, readDataFile } from "./readDataFile.ts";
 import { readPage } from "./readPage.ts";
-import { type ReviveContext, revivedReading, type StoredReading, storedReading } from "./storedRecords.ts";
 import { listMarkdownFiles } from "./sourceFiles.ts";
+import { type ReviveContext, revivedReading, type StoredReading, storedReading } from "./storedRecords.ts";
 
 /**
  * Files → Content: every file of the content folder read and checked against the contract,

@@ -33,6 +33,7 @@ export interface BuildPlan {
   readonly previous?: BuildState | undefined;
   readonly outputHolds?: BuildOptions["outputHolds"];
   readonly bodies?: BuildOptions["bodies"];
+  readonly lastSite?: BuildOptions["lastSite"];
 }
 /** Progress is told every this many pages (an event per page would cost more than it tells). */
 const PROGRESS_EVERY = 250;
@@ -90,6 +91,7 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
           // The preview writes over its own last build.
           outputHolds: preview ? state && { manifest: state.published.manifest } : plan.outputHolds,
           bodies: plan.bodies,
+          lastSite: plan.lastSite,
           search: preview ? "after" : "with the build",
           onProgress: (rendered, total) => {
             if (rendered % PROGRESS_EVERY === 0 || rendered === total)

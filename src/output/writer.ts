@@ -47,6 +47,12 @@ export interface WriterOptions {
   readonly folder: string;
   /** What the last build published: the files the new site shares with it are not made again. */
   readonly published?: Published | undefined;
+  /**
+   * Whether a file whose key is the one it had may be taken as unchanged (true) or must be
+   * made again and compared by its bytes (a full build, after a change to the code or the
+   * layouts that keys do not see).
+   */
+  readonly trustKeys?: boolean;
   /** What `folder` holds now, if anything: the published site (the preview), or the standby copy. */
   readonly holds?: Manifest | undefined;
   /** Where the published site is, when `folder` is another: unchanged files it lacks are linked from there. */
@@ -92,7 +98,7 @@ export interface Writer {
 /** Files handed to the file system at once: enough to keep its threads busy, few enough to hold. */
 const WRITES_IN_FLIGHT = 64;
 
-export function writerInto({ folder, published, holds, linkFrom }: WriterOptions): Writer {
+export function writerInto({ folder, published, holds, linkFrom, trustKeys = true }: WriterOptions): Writer {
   /** What the folder holds, as files are cleared from it. */
   const held = new Map(holds ?? []);
   const made = new Set<string>();
@@ -167,7 +173,7 @@ export function writerInto({ folder, published, holds, linkFrom }: WriterOptions
     folder,
     async put(file, key, make) {
       const before = published?.manifest.get(file);
-      if (before?.key === key) {
+      if (trustKeys && before?.key === key) {
         note(file, before);
         return place(file, before);
       }
@@ -180,7 +186,11 @@ export function writerInto({ folder, published, holds, linkFrom }: WriterOptions
     },
     async putGroup(group, toFile) {
       const before = published?.groups.get(group.name);
-      if (before?.key === group.key && before.files.every((file) => published?.manifest.has(file))) {
+      if (
+        trustKeys &&
+        before?.key === group.key &&
+        before.files.every((file) => published?.manifest.has(file))
+      ) {
         writer.keepGroup(group.name);
         return;
       }

@@ -24,8 +24,8 @@ import { type Manifest, type Published, type WriterReport, writerInto } from "..
 import { renderKeys } from "../render/renderKeys.ts";
 import { pageRenderer } from "../render/renderPage.tsx";
 import { renderBodies } from "../workers/bodyPool.ts";
-import type { IndexPart } from "../workers/searchMessages.ts";
 import { type SearchIndexRun, startSearchIndex } from "../workers/searchIndex.ts";
+import type { IndexPart } from "../workers/searchMessages.ts";
 import { type BodyEntry, type BodyStore, memoryBodies } from "./bodyStore.ts";
 import { checkedSite, failOnErrors } from "./checkSite.ts";
 
@@ -63,6 +63,11 @@ export interface BuildOptions {
   readonly search: "with the build" | "after";
   /** Where the bodies of this build go: the last build's store, or an empty one. */
   readonly bodies?: BodyStore;
+  /**
+   * What the site folder held before a full build, when it is known: nothing of it is used,
+   * but the build says which files changed against it (the change list uploads read).
+   */
+  readonly lastSite?: Published;
   /** Told of each page rendered, for a progress line. */
   readonly onProgress?: (rendered: number, total: number) => void;
 }
@@ -122,7 +127,8 @@ export async function build(
   const holds = options.outputHolds;
   const writer = writerInto({
     folder: options.output,
-    published,
+    published: published ?? options.lastSite,
+    trustKeys: published !== undefined,
     holds: holds?.manifest,
     linkFrom: holds?.linkFrom,
   });

@@ -6,7 +6,18 @@ import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { parse, stringify } from "yaml";
 import { generateNewsroom } from "../../tools/bench/generateArticles.ts";
-import { cacheOf, fileHashes, PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
+import {
+  cacheOf,
+  fileHashes,
+  hashFolder,
+  PROJECT,
+  readPage,
+  runBuild,
+  runCheck,
+  startBuild,
+  tempOutput,
+} from "../helpers/build.ts";
+import { articleText, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
 /**
  * An incremental build (the state of the last build on disk, the standby copy of the site)
@@ -254,3 +265,94 @@ describe("an incremental build writes what a cold build writes", () => {
 function pick<T>(items: readonly T[], rand: () => number): T {
   return items[Math.floor(rand() * items.length)] as T;
 }
+
+describe("an incremental build that fails or is stopped leaves the site as it was, and the next is right", () => {
+  const content = makeFixtureContent({
+    articles: {
+      "one.md": { fields: validFields({ headline: "Port traffic rises" }) },
+      "two.md": { fields: validFields({ headline: "Rail freight grows", date: "2016-11-06 10:00" }) },
+    },
+  });
+  const site = tempOutput();
+  const edit = (headline: string) =>
+    writeFileSync(path.join(content, "articles/one.md"), articleText({ fields: validFields({ headline }) }));
+  const assertLikeCold = () => {
+    const cold = tempOutput();
+    assert.equal(runBuild(content, cold, {}, ["--full"]).status, 0);
+    assert.deepEqual(fileHashes(site), fileHashes(cold));
+  };
+
+  test("the first builds: cold, then incremental", () => {
+    assert.equal(runBuild(content, site).status, 0);
+    const second = runBuild(content, site);
+    assert.equal(second.status, 0, second.stderr);
+    assert.doesNotMatch(second.stdout, /Full build/);
+    assert.match(second.stdout, /^0 files written, 0 removed, \d+ unchanged$/m);
+  });
+
+  for (const [moment, how] of [
+    ["pages", "fails once its pages are written"],
+    ["standby", "is killed (-9) while changing the standby copy"],
+  ] as const) {
+    test(`a build that ${how}: the site as it was; the next build is right`, () => {
+      const good = hashFolder(site);
+      edit(`Edited before the ${moment} failure`);
+      const failed = runBuild(content, site, { NEWSDESK_FAIL_AT: moment });
+      assert.notEqual(failed.status, 0);
+      assert.equal(hashFolder(site), good);
+      const next = runBuild(content, site);
+      assert.equal(next.status, 0, next.stderr);
+      assert.match(readPage(site, "/economy/2016-11-05/one/"), new RegExp(`before the ${moment} failure`));
+      assertLikeCold();
+    });
+  }
+
+  test("a build killed between the renames that publish it: the next check puts the site back", () => {
+    const good = hashFolder(site);
+    edit("Edited before the swap");
+    const killed = runBuild(content, site, { NEWSDESK_FAIL_AT: "swap" });
+    assert.equal(killed.signal, "SIGKILL");
+    const checked = runCheck(content, {}, ["--output", site]);
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.equal(hashFolder(site), good);
+    const next = runBuild(content, site);
+    assert.equal(next.status, 0, next.stderr);
+    assertLikeCold();
+  });
+
+  test("a build killed after publishing, before its state is in place: the next build takes its state", () => {
+    edit("Edited before the commit");
+    const killed = runBuild(content, site, { NEWSDESK_FAIL_AT: "commit" });
+    assert.equal(killed.signal, "SIGKILL");
+    assert.match(readPage(site, "/economy/2016-11-05/one/"), /Edited before the commit/);
+    const next = runBuild(content, site);
+    assert.equal(next.status, 0, next.stderr);
+    assert.doesNotMatch(next.stdout, /Full build/);
+    assert.match(next.stdout, /^0 files written, 0 removed/m);
+    assertLikeCold();
+  });
+
+  test("two builds at once: the second says which process builds and changes nothing", async () => {
+    // A site large enough that the first build still holds its lock when the second starts.
+    const content = path.join(tmpdir(), `newsdesk-lock-${process.pid}`);
+    rmSync(content, { recursive: true, force: true });
+    generateNewsroom(400, content, SEED, START, PROJECT);
+    const site = tempOutput();
+    const first = startBuild(content, site);
+    // The first build's lock (a killed build above may have left one of its own).
+    const held = () =>
+      existsSync(path.join(cacheOf(site), "state")) &&
+      readdirSync(path.join(cacheOf(site), "state")).some((dir) => {
+        const lock = path.join(cacheOf(site), "state", dir, "lock");
+        return existsSync(lock) && readFileSync(lock, "utf8") === String(first.pid);
+      });
+    for (let waited = 0; !held() && waited < 20_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = runBuild(content, site);
+    await new Promise((resolve) => first.on("exit", resolve));
+    assert.equal(second.status, 1);
+    assert.match(second.stderr, new RegExp(`another build \\(process ${first.pid}\\) is building`));
+    assert.equal(first.exitCode, 0);
+    assert.ok(existsSync(path.join(site, "index.html")));
+  });
+});
