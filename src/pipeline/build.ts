@@ -17,7 +17,7 @@ import { failpoint } from "../output/failpoint.ts";
 import { feedGroups } from "../output/feeds.ts";
 import { imageSources, pictureFiles, processImages, usersOf } from "../output/images.ts";
 import { searchDocument } from "../output/search/searchDocuments.ts";
-import { type SearchFeed, searchFeed } from "../output/search/searchFeed.ts";
+import { searchFeed } from "../output/search/searchFeed.ts";
 import { sitemapGroups } from "../output/sitemaps.ts";
 import { TEMPLATES_GROUP } from "../output/templateOutputs.ts";
 import { type Manifest, type Published, type WriterReport, writerInto } from "../output/writer.ts";

@@ -4,7 +4,6 @@ import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
 import type { Article } from "../../src/domain/article.ts";
 import type { PlainPage } from "../../src/domain/page.ts";
-import { searchParts } from "../../src/model/searchParts.ts";
 import { type SearchDocument, searchDocument } from "../../src/output/search/searchDocuments.ts";
 import { searchFeed } from "../../src/output/search/searchFeed.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
