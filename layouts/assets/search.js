@@ -7,12 +7,24 @@
   const input = form.querySelector("input[name=q]");
   const section = form.querySelector("select[name=section]");
   const base = form.dataset.base || "/";
-  // A large site's index comes in parts: load the first, merge the others into it, all
-  // at once (one after another, each part's two small files cost two round trips more).
+  // The index comes in parts, by time: the newest first (then the plain pages, then older
+  // parts). A search runs at once on the parts loaded so far, and shows what it finds; the
+  // other parts are merged a few at a time after it, and each time the results are ranked
+  // again over all the parts merged so far, so the best stay on top as older ones arrive.
   const [first, ...others] = form.dataset.index.split(" ");
   const pagefind = await import(`${base}${first}pagefind.js`);
   await pagefind.options({ baseUrl: base });
-  await Promise.all(others.map((folder) => pagefind.mergeIndex(`${base}${folder}`, { baseUrl: base })));
+  const MERGE_AT_ONCE = 4;
+  let merged = 0;
+  let merging = Promise.resolve();
+  const mergeMore = () => {
+    const batch = others.slice(merged, merged + MERGE_AT_ONCE);
+    merged += batch.length;
+    merging = merging.then(() =>
+      Promise.all(batch.map((folder) => pagefind.mergeIndex(`${base}${folder}`, { baseUrl: base }))),
+    );
+    return merging;
+  };
 
   const item = (result) => {
     const li = document.createElement("li");
@@ -50,16 +62,31 @@
     const ticket = ++latest;
     if (!query) {
       list.replaceChildren();
+      list.removeAttribute("aria-busy");
       status.textContent = "";
       return;
     }
-    const search = await pagefind.search(query, filter ? { filters: { section: filter } } : {});
-    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-    if (ticket !== latest) return;
-    list.replaceChildren(...results.map(item));
-    status.textContent = results.length
-      ? `${search.results.length} ${list.dataset.resultsWord}`
-      : list.dataset.noResults;
+    const options = filter ? { filters: { section: filter } } : {};
+    const show = async () => {
+      const search = await pagefind.search(query, options);
+      const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+      if (ticket !== latest) return false;
+      list.replaceChildren(...results.map(item));
+      status.textContent = results.length
+        ? `${search.results.length} ${list.dataset.resultsWord}`
+        : merged < others.length
+          ? ""
+          : list.dataset.noResults;
+      return true;
+    };
+    // Busy while older parts are still being searched (screen readers say so; tests wait for it).
+    list.setAttribute("aria-busy", "true");
+    if (!(await show())) return;
+    while (merged < others.length) {
+      await mergeMore();
+      if (!(await show())) return;
+    }
+    list.removeAttribute("aria-busy");
   };
 
   let timer;

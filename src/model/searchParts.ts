@@ -29,8 +29,9 @@ interface Span {
 }
 
 /**
- * The parts of the site's index, newest first, from the articles search finds (the
- * published ones, newest first) and the plain pages; the plain pages' part last.
+ * The parts of the site's index, from the articles search finds (the published ones,
+ * newest first) and the plain pages: the newest part first, then the plain pages' (small,
+ * and what a reader looking for "contact" wants at once), then the older parts, newest first.
  */
 export function searchParts(
   published: readonly Article[],
@@ -41,7 +42,7 @@ export function searchParts(
     folder: searchPartFolder(span.name).slice(1),
     items: span.articles,
   }));
-  if (pages.length > 0) parts.push({ folder: searchPartFolder("pages").slice(1), items: pages });
+  if (pages.length > 0) parts.splice(1, 0, { folder: searchPartFolder("pages").slice(1), items: pages });
   return parts;
 }
 

@@ -34,7 +34,7 @@ function fixtureSite(dates: readonly string[], partSize: number) {
 const folders = (site: ReturnType<typeof fixtureSite>) => site.searchParts.map((part) => part.folder);
 
 describe("the search index's parts", () => {
-  test("a small archive is one part, newest first, no draft; the plain pages have a part of their own", () => {
+  test("a small archive is one part, newest first, no draft; the plain pages have a part of their own, second", () => {
     const site = fixtureSite(["2016-11-01 09:00", "2016-11-03 09:00", "2025-02-01 10:00"], 1000);
     assert.deepEqual(folders(site), ["pagefind/all/", "pagefind/pages/"]);
     const [articles, pages] = site.searchParts;
@@ -60,14 +60,15 @@ describe("the search index's parts", () => {
     ];
     assert.deepEqual(folders(fixtureSite(dates, 2)), [
       "pagefind/2025-h2/",
+      "pagefind/pages/",
       "pagefind/2025-02/",
       "pagefind/2025-01/",
       "pagefind/2024/",
       "pagefind/2016/",
-      "pagefind/pages/",
     ]);
-    assert.deepEqual(folders(fixtureSite(dates, 1)).slice(0, 4), [
+    assert.deepEqual(folders(fixtureSite(dates, 1)).slice(0, 5), [
       "pagefind/2025-h2/",
+      "pagefind/pages/",
       "pagefind/2025-02/",
       "pagefind/2025-01b/",
       "pagefind/2025-01a/",
