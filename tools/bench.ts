@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { generateNewsroom } from "./bench/generateArticles.ts";
+import { articlePagesWritten, incrementalBuilds, type RunBuild } from "./bench/incrementalBuilds.ts";
 import { previewEdits } from "./bench/previewEdits.ts";
 import { searchLatency } from "./bench/searchLatency.ts";
 
@@ -28,6 +29,10 @@ const { values } = parseArgs({
     preview: { type: "boolean", default: false },
     /** After the build, time searches on the built site in headless Chromium. */
     search: { type: "boolean", default: false },
+    /** Time incremental builds after a cold one: nothing changed, an add, an edit, an export, a delete. */
+    incremental: { type: "boolean", default: false },
+    /** Run the incremental-equals-cold random sequence test with this many steps (and `--seed`). */
+    sequence: { type: "string" },
   },
 });
 
@@ -41,9 +46,13 @@ const EPOCH = "1795838400";
 const PROJECT = path.resolve(import.meta.dirname, "..");
 const work = mkdtempSync(path.join(tmpdir(), "newsdesk-bench-"));
 
-/** The build's clock and a picture cache of the bench's own. */
+/** The build's clock, and a picture cache and build state of the bench's own (so its first build is cold). */
 function benchEnv(): NodeJS.ProcessEnv {
-  return { SOURCE_DATE_EPOCH: EPOCH, NEWSDESK_IMAGE_CACHE: path.join(work, "image-cache") };
+  return {
+    SOURCE_DATE_EPOCH: EPOCH,
+    NEWSDESK_IMAGE_CACHE: path.join(work, "image-cache"),
+    NEWSDESK_CACHE: path.join(work, "cache"),
+  };
 }
 
 function generate(): string {
@@ -208,10 +217,87 @@ async function fullBuild(content: string): Promise<void> {
   if (values.search) await searchLatency(content, output);
 }
 
+/** One `npm run build`, measured, with its report and change list read. */
+const timedBuild: RunBuild = async (content, output, label, args = []) => {
+  const reportFile = path.join(work, "report.json");
+  const measured = await measure(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "build",
+      "--",
+      "--content",
+      content,
+      "--output",
+      output,
+      "--report",
+      reportFile,
+      ...args,
+    ],
+    "pipe",
+  );
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as {
+    phases: Record<string, number>;
+    written: number;
+    removed: number;
+    unchanged: number;
+  };
+  return {
+    label,
+    wall: measured.wall,
+    phases: report.phases,
+    written: report.written,
+    removed: report.removed,
+    unchanged: report.unchanged,
+    articlePages: articlePagesWritten(path.join(work, "cache", "last-build-changes.txt")),
+    peakMiB: measured.processes[0]?.[1] ?? 0,
+  };
+};
+
+async function incremental(content: string): Promise<void> {
+  const results = await incrementalBuilds(content, work, timedBuild);
+  console.log("\nnewsdesk bench, incremental builds");
+  for (const result of results) {
+    console.log(
+      `  ${result.label.padEnd(50)} ${result.wall.toFixed(1).padStart(6)} s  ${result.written} written, ${result.removed} removed (${result.articlePages} article pages), peak ${result.peakMiB.toFixed(0)} MiB`,
+    );
+    const phases = Object.entries(result.phases).filter(([, secs]) => secs >= 0.05);
+    console.log(`      ${phases.map(([phase, secs]) => `${phase} ${secs.toFixed(1)} s`).join(", ")}`);
+  }
+  const cold = path.join(work, "_cold");
+  await timedBuild(path.join(work, "content-copy"), cold, "check", ["--full"]);
+  const differ = spawnSync("diff", ["-rq", path.join(work, "_site"), cold], { encoding: "utf8" });
+  console.log(
+    differ.status === 0
+      ? "  the site after these builds equals a cold build of the same files: byte for byte"
+      : `  THE SITE DIFFERS FROM A COLD BUILD:\n${differ.stdout.slice(0, 2000)}`,
+  );
+  process.exitCode = differ.status === 0 ? 0 : 1;
+}
+
+/** The random-sequence test of incremental builds, with more steps and the bench's seed. */
+function sequence(steps: string): void {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--test", "tests/build/incrementalBuild.test.ts"],
+    {
+      cwd: PROJECT,
+      stdio: "inherit",
+      env: { ...process.env, NEWSDESK_SEQUENCE_STEPS: steps, NEWSDESK_SEQUENCE_SEED: values.seed },
+    },
+  );
+  process.exitCode = result.status ?? 1;
+}
+
 try {
-  const content = generate();
-  if (values.preview) await previewEdits(content, work, benchEnv());
-  else await (values["related-only"] ? relatedOnly(content) : fullBuild(content));
+  if (values.sequence) sequence(values.sequence);
+  else {
+    const content = generate();
+    if (values.preview) await previewEdits(content, work, benchEnv());
+    else if (values.incremental) await incremental(content);
+    else await (values["related-only"] ? relatedOnly(content) : fullBuild(content));
+  }
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);

@@ -129,9 +129,10 @@ async function build(): Promise<void> {
 }
 
 async function publishBuild(): Promise<void> {
+  const reading = performance.now();
   const inputs = buildInputs(PROJECT, values.content, process.env);
   const plan = planBuild(state, folders.output, inputs, values.full);
-  const phases = new Map<string, number>();
+  const phases = new Map<string, number>([["state read", performance.now() - reading]]);
   let eleventyPlan: EleventyPlan;
   let target: string;
   if (plan.kind === "incremental") {
@@ -194,7 +195,7 @@ async function publishBuild(): Promise<void> {
     );
     const site = siteFingerprint(withMarker.manifest);
     dieAt("standby");
-    const finished = performance.now();
+    const writing = performance.now();
     const changed = withMarker.written.length > 0 || withMarker.removed.length > 0;
     const newState = {
       ...result.state,
@@ -220,7 +221,7 @@ async function publishBuild(): Promise<void> {
     }
     dieAt("commit");
     commitState(state);
-    phases.set("publish", performance.now() - finished);
+    phases.set("state write and publish", performance.now() - writing);
     progress.stop();
     mkdirSync(path.dirname(CHANGES_FILE), { recursive: true });
     // A full build that knows the site it replaces lists what changed against it, as an incremental one does.

@@ -169,6 +169,7 @@ export async function build(
   };
   const partsToIndex =
     options.search === "with the build" ? parts.filter((part) => !unchangedPart(part)) : [];
+  phase("page keys");
 
   // The bodies those pages and parts need: kept ones where what they are made from is the same.
   const store = options.bodies ?? previous?.bodies ?? memoryBodies();
