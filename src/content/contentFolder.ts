@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../domain/problem.ts";
 
@@ -36,15 +36,11 @@ export function contentFolder(dir: string, cwd: string = process.cwd()): Content
     locate(relative) {
       const file = path.resolve(absolute, relative);
       if (!inside(file, absolute)) return { kind: "outside" };
-      try {
-        lstatSync(file);
-      } catch {
-        return { kind: "missing" };
-      }
       let target: string;
       try {
-        real ??= realpathSync(absolute);
-        target = realpathSync(file);
+        // The system's own realpath: one call per file (the JavaScript one checks every folder on the way).
+        real ??= realpathSync.native(absolute);
+        target = realpathSync.native(file);
       } catch (error) {
         return { kind: (error as NodeJS.ErrnoException).code === "ELOOP" ? "loop" : "missing" };
       }
