@@ -5,6 +5,7 @@ import { Eleventy } from "@11ty/eleventy";
 import { failureSummary, findContentError, formatProblem } from "../domain/problem.ts";
 import {
   BUILT_EVENT,
+  contentDirFromEnv,
   type BuildPlan as EleventyPlan,
   PLAN_EVENT,
   PROGRESS_EVENT,
@@ -57,7 +58,7 @@ import {
  */
 const { values } = parseArgs({
   options: {
-    content: { type: "string", default: "content" },
+    content: { type: "string", default: contentDirFromEnv() },
     output: { type: "string", default: "_site" },
     /** Ignore the state of earlier builds: read, check and render everything. */
     full: { type: "boolean", default: false },

@@ -92,10 +92,11 @@ function remembered(format: (date: DateTime) => string): (date: DateTime) => str
 /** The dateline form, `2016-11-05 12:36`, in the site's zone. */
 export const formatDateline = remembered((date) => date.toFormat("yyyy-MM-dd HH:mm"));
 
-/** The date part of an article URL, `2016-11-05`, in the site's zone. */
-export function formatUrlDate(date: DateTime): string {
-  return date.toFormat("yyyy-MM-dd");
-}
+/**
+ * The date part of an article URL, `2016-11-05`, in the site's zone. `toISODate` gives the
+ * same text for the four-digit years articles have, without parsing a format each time.
+ */
+export const formatUrlDate = remembered((date) => date.toISODate() ?? "");
 
 /** ISO 8601 with the site's offset, e.g. `2016-11-05T12:36:00+08:00`, for `<time>` and metadata. */
 export const formatIso = remembered((date) => date.toISO({ suppressMilliseconds: true }) ?? "");

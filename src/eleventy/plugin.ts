@@ -47,7 +47,7 @@ export function contentDirFromEnv(env: NodeJS.ProcessEnv = process.env): string 
 const SEARCH_AFTER_EDIT_MS = 1000;
 
 export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
-  const folder = contentFolder(contentDirFromEnv());
+  const contentDir = path.resolve(contentDirFromEnv());
   /** The preview's last good build, what changed since, and its search index being written. */
   let last: BuildResult | undefined;
   let state: BuildState | undefined;
@@ -57,13 +57,13 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
   // A newsroom may write its own templates in TSX, as newsdesk's layouts are.
   eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.tsx");
-  eleventyConfig.addWatchTarget(`${folder.dir}/`);
+  eleventyConfig.addWatchTarget(`${contentDir}/`);
   // The site model, for a newsroom's own templates (`newsdesk.site.articles`, ...).
   eleventyConfig.addGlobalData("newsdesk", () => ({ site: last?.site }));
 
   eleventyConfig.on("eleventy.beforeWatch", (files) => {
     for (const file of files as readonly string[]) {
-      const inContent = path.relative(folder.dir, path.resolve(file));
+      const inContent = path.relative(contentDir, path.resolve(file));
       if (!inContent.startsWith("..")) changed.add(inContent.split(path.sep).join("/"));
     }
   });
@@ -82,7 +82,8 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     try {
       const result = await build(
         {
-          folder,
+          // A fresh view of the folder for each build (it remembers where folders really are).
+          folder: contentFolder(contentDir),
           mode: preview ? "preview" : "production",
           clock: buildClock(),
           projectRoot: process.cwd(),

@@ -18,6 +18,10 @@ writeFileSync(
 symlinkSync(path.join(root, "secret.png"), path.join(dir, "images/out.png"));
 symlinkSync("a.png", path.join(dir, "images/in.png"));
 symlinkSync("loop.png", path.join(dir, "images/loop.png"));
+mkdirSync(path.join(root, "elsewhere"));
+writeFileSync(path.join(root, "elsewhere/c.png"), Buffer.from("\x89PNG\r\n\x1a\n0000", "latin1"));
+symlinkSync(path.join(root, "elsewhere"), path.join(dir, "linked-out"));
+symlinkSync("images", path.join(dir, "linked-in"));
 const content = contentFolder(dir);
 
 describe("the content folder: nothing outside it is read", () => {
@@ -29,6 +33,9 @@ describe("the content folder: nothing outside it is read", () => {
     assert.equal(content.locate("images/loop.png").kind, "loop");
     assert.equal(content.locate("images").kind, "folder");
     assert.equal(content.locate("images/none.png").kind, "missing");
+    // A plain file in a folder that is itself a link: where the folder leads decides.
+    assert.equal(content.locate("linked-out/c.png").kind, "outside");
+    assert.equal(content.locate("linked-in/a.png").kind, "file");
   });
 
   test("pictures are told by their first bytes; SVG and other hosts are refused", () => {
