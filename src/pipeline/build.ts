@@ -14,9 +14,11 @@ import type { BuildMode, Site } from "../model/site.ts";
 import { siteAssets } from "../output/assets.ts";
 import { failpoint } from "../output/failpoint.ts";
 import { feedGroups } from "../output/feeds.ts";
+import { hostHeadersGroup } from "../output/hostHeaders.ts";
 import { imageSources, pictureFiles, processImages, usersOf } from "../output/images.ts";
 import { type Searchable, searchables } from "../output/search/searchDocuments.ts";
 import { type SearchFeed, searchFeed } from "../output/search/searchFeed.ts";
+import { sharedBlocksGroup } from "../output/sharedBlocks.ts";
 import { sitemapGroups } from "../output/sitemaps.ts";
 import { type GroupRecord, type Manifest, writerInto } from "../output/writer.ts";
 import { renderKeys } from "../render/renderKeys.ts";
@@ -137,12 +139,8 @@ export async function build(
     );
     const assets = siteAssets(options.projectRoot);
     const keyOf = renderKeys({ site, images: imageRun.images, assets: assets.urls, bodyKeys: bodies.keys });
-    const render = pageRenderer({
-      site,
-      assets: assets.urls,
-      images: imageRun.images,
-      bodies: bodies.lookup,
-    });
+    const inputs = { site, assets: assets.urls, images: imageRun.images, bodies: bodies.lookup };
+    const render = pageRenderer(inputs);
     for (const [n, route] of site.routes.entries()) {
       await writer.put(outputPathOf(route.url), keyOf(route), () => render(route));
       options.onProgress?.(n + 1, site.routes.length);
@@ -150,8 +148,13 @@ export async function build(
     failpoint("pages");
     phase("pages");
 
-    for (const group of [...feedGroups(site), ...sitemapGroups(site)])
-      await writer.putGroup(group, outputPathOf);
+    const groups = [
+      ...feedGroups(site),
+      ...sitemapGroups(site),
+      sharedBlocksGroup(inputs),
+      hostHeadersGroup(site),
+    ];
+    for (const group of groups) await writer.putGroup(group, outputPathOf);
     for (const file of assets.files) {
       await writer.put(outputPathOf(file.url), file.source, () => readFileSync(file.source));
     }
