@@ -18,7 +18,7 @@ export function ArticleList({ articles, level, withSummary = true, ranked = fals
   const Heading = level === 2 ? "h2" : "h3";
   const List = ranked ? "ol" : "ul";
   return (
-    <List class="article-list">
+    <List class={ranked ? "article-list ranked" : "article-list"}>
       {articles.map((article) => (
         <li class="article-item" key={article.url}>
           <Heading class="item-headline">

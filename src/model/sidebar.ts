@@ -59,9 +59,9 @@ export function sidebarPlacement(route: Route): SidebarPlacement {
       return "inline";
     case "listing": {
       const { listing, pageNumber } = route.page;
-      // Topic pages and later pages change only when an article joins them; the Top news
-      // page only when an editor marks a top story, never with an export, and its own list is
-      // the Top news block's.
+      // Each section's first page is a front. The others (later pages, topics: thousands on a
+      // large site) must not all be written again for an export or a top story; the Top news
+      // page changes only when an editor marks a top story, and its list is the block's own.
       return listing.kind === "section" && pageNumber === 1 ? "inline" : "shared file";
     }
     // It lists the Most popular block, so every export writes it again anyway.

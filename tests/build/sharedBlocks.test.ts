@@ -112,7 +112,7 @@ describe("the Most popular page", () => {
     const html = readPage(output, "/most-popular/");
     assert.match(html, /<title>Most popular in 24h - Eastbridge News<\/title>/);
     assert.match(html, /<h1 class="listing-title">Most popular in 24h<\/h1>/);
-    const ranked = html.match(/<ol class="article-list">(.*?)<\/ol>/s)?.[1] ?? "";
+    const ranked = html.match(/<ol class="article-list ranked">(.*?)<\/ol>/s)?.[1] ?? "";
     assert.deepEqual(
       [...ranked.matchAll(/<h2 class="item-headline"><a href="([^"]*)">/g)].map(([, href]) => href),
       ["/economy/2016-11-03/mine/", "/photo/2016-11-05/snow/"],
