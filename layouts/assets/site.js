@@ -1,5 +1,5 @@
-// newsdesk's only client script: reading tools, copy link, phone menu, click-to-load video.
-// Everything else on the page works without it.
+// newsdesk's only client script: reading tools, copy link, phone menu, click-to-load video,
+// the sidebar blocks from their shared file. Everything else on the page works without it.
 (() => {
   const root = document.documentElement;
   const KEY = "newsdesk:text-size";
@@ -12,6 +12,23 @@
     }
   };
   showTextSize(root.getAttribute("data-text-size") || "medium");
+
+  // Most pages keep only the sidebar blocks' headings and the space for them; the blocks
+  // come from one small file every such page shares, so a new most-read list or top story
+  // changes that file, not the pages. Each block takes exactly the space kept for it. If
+  // the file cannot be had, the space goes and the headings still lead to each block's page.
+  const sidebar = document.querySelector("[data-shared-blocks]");
+  if (sidebar) {
+    fetch(sidebar.dataset.sharedBlocks, { priority: "low" })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.statusText))))
+      .then((html) => {
+        const shared = new DOMParser().parseFromString(html, "text/html");
+        for (const block of shared.querySelectorAll("[data-block]")) {
+          sidebar.querySelector(`[data-block="${block.dataset.block}"]`)?.replaceWith(block);
+        }
+      })
+      .catch(() => sidebar.classList.add("blocks-failed"));
+  }
 
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;

@@ -7,15 +7,18 @@ interface ArticleListProps {
   /** The heading level of each headline, below the list's own heading. */
   readonly level: 2 | 3;
   readonly withSummary?: boolean;
+  /** A ranking (most read first): an ordered list, numbered. */
+  readonly ranked?: boolean;
 }
 
 /** Headline, date and summary of each article: section pages, the home page's blocks. */
-export function ArticleList({ articles, level, withSummary = true }: ArticleListProps) {
+export function ArticleList({ articles, level, withSummary = true, ranked = false }: ArticleListProps) {
   const href = useHref();
   const { words } = usePage().site.config;
   const Heading = level === 2 ? "h2" : "h3";
+  const List = ranked ? "ol" : "ul";
   return (
-    <ul class="article-list">
+    <List class={ranked ? "article-list ranked" : "article-list"}>
       {articles.map((article) => (
         <li class="article-item" key={article.url}>
           <Heading class="item-headline">
@@ -30,6 +33,6 @@ export function ArticleList({ articles, level, withSummary = true }: ArticleList
           {withSummary && <p class="item-summary">{article.summary}</p>}
         </li>
       ))}
-    </ul>
+    </List>
   );
 }

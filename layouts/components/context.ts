@@ -14,19 +14,34 @@ export interface PageInputs {
   readonly bodies: BodyLookup;
 }
 
-/** What every component may read: the build's inputs, this page's route, and the parts pages share. */
-export interface PageContext extends PageInputs {
-  readonly route: Route;
+/** What every component may read: the build's inputs and the parts many pages share. */
+export interface BuildContext extends PageInputs {
   /** The HTML of parts many pages share, by name, made once per build (src/render/renderPage.tsx). */
   readonly parts: Map<string, string>;
 }
 
-export const Page = createContext<PageContext | undefined>(undefined);
+/** A page's components may also read which page it is; the shared blocks file is no page. */
+export interface PageContext extends BuildContext {
+  readonly route: Route;
+}
+
+export const Page = createContext<BuildContext | PageContext | undefined>(undefined);
+
+/** What the build gives: for components drawn both in pages and in the shared blocks file. */
+export function useBuild(): BuildContext {
+  const build = useContext(Page);
+  if (!build) throw new Error("a layout component was rendered outside a page");
+  return build;
+}
 
 export function usePage(): PageContext {
-  const page = useContext(Page);
-  if (!page) throw new Error("a layout component was rendered outside a page");
+  const page = useBuild();
+  if (!isPage(page)) throw new Error("a page's component was rendered outside a page");
   return page;
+}
+
+function isPage(context: BuildContext | PageContext): context is PageContext {
+  return "route" in context;
 }
 
 /** The finished HTML of an article's or page's body: rendered, sanitised and minified once per build. */
@@ -36,7 +51,7 @@ export function useBodyHtml(item: Written): string {
 
 /** A root-relative site URL with the site's path prefix: every internal link goes through here. */
 export function useHref(): (url: string) => string {
-  const prefix = usePage().site.config.pathPrefix;
+  const prefix = useBuild().site.config.pathPrefix;
   return (url) => withPrefix(prefix, url);
 }
 

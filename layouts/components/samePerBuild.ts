@@ -1,6 +1,6 @@
 import { type FunctionComponent, h } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { Page, usePage } from "./context.ts";
+import { Page, useBuild } from "./context.ts";
 
 /**
  * The HTML of a page part that is the same on many pages of a build (masthead, menu, site
@@ -9,11 +9,11 @@ import { Page, usePage } from "./context.ts";
  * shows that differs from page to page. The parts are the page renderer's, one set per build.
  */
 export function useSamePerBuild(key: string, Part: FunctionComponent): string {
-  const page = usePage();
-  const { parts } = page;
+  const build = useBuild();
+  const { parts } = build;
   let html = parts.get(key);
   if (html === undefined) {
-    html = renderToString(h(Page.Provider, { value: page }, h(Part, null)));
+    html = renderToString(h(Page.Provider, { value: build }, h(Part, null)));
     parts.set(key, html);
   }
   return html;

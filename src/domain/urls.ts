@@ -13,6 +13,8 @@ export const HOME_URL = "/";
 export const TOPICS_URL = "/topics/";
 export const SEARCH_URL = "/search/";
 export const TOP_NEWS_URL = "/top-news/";
+/** The most-read articles, as the sidebar's block ranks them: where the block's heading leads. */
+export const MOST_POPULAR_URL = "/most-popular/";
 export const NOT_FOUND_URL = "/404.html";
 
 export function articleUrl(sectionSlug: string, date: DateTime, slug: string): string {
@@ -89,6 +91,18 @@ export const DEFAULT_IMAGE_URL = `${ASSETS_FOLDER}og-default.png`;
 /** The publisher logo (Google's 600x60 guidance). */
 export const LOGO_URL = `${ASSETS_FOLDER}logo.png`;
 
+/**
+ * Files many pages load and that change with the news (not named by their content, so
+ * never cached as immutable as the assets are).
+ */
+const SHARED_FOLDER = "/shared/";
+
+/** The sidebar blocks, one small file that the pages which do not show them inline load (site.js). */
+export const SHARED_BLOCKS_URL = `${SHARED_FOLDER}blocks.html`;
+
+/** Cache rules for hosts that read them from the site (Netlify, Cloudflare Pages). */
+export const HOST_HEADERS_URL = "/_headers";
+
 /** The processed pictures (eleventy-img's files). */
 export const PICTURES_FOLDER = "/img/";
 
@@ -112,10 +126,12 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
     TOPICS_URL,
     SEARCH_URL,
     TOP_NEWS_URL,
+    MOST_POPULAR_URL,
     NOT_FOUND_URL.replace(/\.html$/, ""),
     `/${LISTING_PAGES}`,
     FEEDS_FOLDER,
     ASSETS_FOLDER,
+    SHARED_FOLDER,
     PICTURES_FOLDER,
     SEARCH_FOLDER,
     CONTENT_PICTURES_FOLDER,

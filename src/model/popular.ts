@@ -5,7 +5,8 @@ import type { Problem } from "../domain/problem.ts";
 import { normaliseUrlPath } from "../domain/urls.ts";
 
 const MAX_AGE_HOURS = 48;
-const BLOCK_SIZE = 10;
+/** How many articles the block ranks. */
+export const POPULAR_BLOCK_SIZE = 10;
 
 export interface PopularBlock {
   /** True when the export is missing or stale and the block shows the latest articles instead. */
@@ -28,7 +29,7 @@ export function mostPopular(
   pathPrefix: string,
 ): { block: PopularBlock; warnings: Problem[] } {
   const warnings: Problem[] = [];
-  const fallback = { block: { isLatest: true, articles: latest.slice(0, BLOCK_SIZE) }, warnings };
+  const fallback = { block: { isLatest: true, articles: latest.slice(0, POPULAR_BLOCK_SIZE) }, warnings };
   if (!data) return fallback;
   const ageHours = (clock.toMillis() - Date.parse(data.exportedAt)) / 3_600_000;
   if (ageHours < -1) {
@@ -67,7 +68,7 @@ export function mostPopular(
       });
       continue;
     }
-    if (seen.size < BLOCK_SIZE) seen.add(article);
+    if (seen.size < POPULAR_BLOCK_SIZE) seen.add(article);
   }
   return { block: { isLatest: false, articles: [...seen] }, warnings };
 }

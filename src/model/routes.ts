@@ -12,6 +12,7 @@ export type Route =
   | { readonly kind: "redirect"; readonly url: string; readonly target: Article }
   | { readonly kind: "listing"; readonly url: string; readonly page: ListingPage }
   | { readonly kind: "page"; readonly url: string; readonly page: PlainPage }
+  | { readonly kind: "popular"; readonly url: string }
   | { readonly kind: "topics"; readonly url: string }
   | { readonly kind: "search"; readonly url: string }
   | { readonly kind: "notFound"; readonly url: string };

@@ -7,6 +7,7 @@ import type { SectionTree, TopSection } from "../domain/section.ts";
 import type { SiteConfig } from "../domain/siteConfig.ts";
 import {
   HOME_URL,
+  MOST_POPULAR_URL,
   NOT_FOUND_URL,
   SEARCH_URL,
   sectionUrl,
@@ -136,6 +137,7 @@ export function buildSite(content: Content, options: ModelOptions): Site {
     ...listings.flatMap((listing) =>
       paginate(listing, config.perPage).map((page) => ({ kind: "listing" as const, url: page.url, page })),
     ),
+    { kind: "popular", url: MOST_POPULAR_URL },
     { kind: "topics", url: TOPICS_URL },
     { kind: "search", url: SEARCH_URL },
     ...content.pages.map((page) => ({ kind: "page" as const, url: page.url, page })),

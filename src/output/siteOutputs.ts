@@ -1,5 +1,12 @@
 import type { Problem } from "../domain/problem.ts";
-import { ASSETS_FOLDER, outputPathOf, PICTURES_FOLDER, SEARCH_FOLDER } from "../domain/urls.ts";
+import {
+  ASSETS_FOLDER,
+  HOST_HEADERS_URL,
+  outputPathOf,
+  PICTURES_FOLDER,
+  SEARCH_FOLDER,
+  SHARED_BLOCKS_URL,
+} from "../domain/urls.ts";
 import type { Route } from "../model/routes.ts";
 import type { Site } from "../model/site.ts";
 import { feedFiles } from "./feeds.ts";
@@ -21,7 +28,7 @@ export interface PlannedOutput {
 
 /**
  * Every output of a build of `site`, in order of precedence: the site's own pages, feeds,
- * sitemaps, assets, pictures and search index first, then the newsroom's own templates'
+ * sitemaps, the shared blocks file, `_headers`, assets, pictures and search index first, then the newsroom's own templates'
  * (`templates`, when Eleventy has rendered them), then what editors add: plain pages,
  * articles, and last the aliases, which may never take another output's place.
  */
@@ -35,6 +42,8 @@ export function siteOutputs(site: Site, templates: readonly PlannedOutput[] = []
     ...routes("site"),
     ...feedFiles(site).map((feed) => ({ path: outputPathOf(feed.url), name: feed.name })),
     ...sitemapUrls(site).map((url) => ({ path: outputPathOf(url), name: `the site's ${root(url)}` })),
+    { path: outputPathOf(SHARED_BLOCKS_URL), name: "the sidebar blocks' shared file" },
+    { path: outputPathOf(HOST_HEADERS_URL), name: "the hosts' cache rules (_headers)" },
     { path: root(ASSETS_FOLDER), name: "the site's style sheets, scripts and icons" },
     { path: root(PICTURES_FOLDER), name: "the site's processed pictures" },
     { path: root(SEARCH_FOLDER), name: "the search index" },
@@ -53,6 +62,7 @@ function ownerOf(kind: Route["kind"]): RouteOwner {
   switch (kind) {
     case "home":
     case "listing":
+    case "popular":
     case "topics":
     case "search":
     case "notFound":
@@ -98,6 +108,8 @@ function describeRoute(route: Route, site: Site): Omit<PlannedOutput, "path"> {
         name: `the page ${route.page.file}`,
         source: { file: route.page.file, line: 1, field: "url" },
       };
+    case "popular":
+      return { name: `the ${site.config.words.mostPopular} page` };
     case "topics":
       return { name: "the index of topics" };
     case "search":

@@ -106,7 +106,7 @@ export function robotsTxt(site: Site): string {
   ].join("\n");
 }
 
-/** Whether the sitemap lists a route: every page but the 404, redirects and expired articles. */
+/** Whether the sitemap lists a route: every page but the 404, redirects, Most popular and expired articles. */
 function isListed(route: Route): boolean {
   switch (route.kind) {
     case "article":
@@ -114,6 +114,10 @@ function isListed(route: Route): boolean {
       return route.article.state !== "expired";
     case "redirect":
     case "notFound":
+      return false;
+    // A ranking of articles the sitemap lists already, new with every analytics export:
+    // nothing of its own to index, and crawlers reach it from every page's sidebar.
+    case "popular":
       return false;
     default:
       return true;
@@ -141,6 +145,7 @@ function pageEntries(site: Site): Entry[] {
         return entry(route, undefined);
       case "redirect":
       case "notFound":
+      case "popular":
         return [];
       default:
         return unknownRoute(route);

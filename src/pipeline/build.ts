@@ -15,9 +15,11 @@ import type { BuildMode, Site } from "../model/site.ts";
 import { siteAssets } from "../output/assets.ts";
 import { failpoint } from "../output/failpoint.ts";
 import { feedGroups } from "../output/feeds.ts";
+import { hostHeadersGroup } from "../output/hostHeaders.ts";
 import { imageSources, pictureFiles, processImages, usersOf } from "../output/images.ts";
 import { searchDocument } from "../output/search/searchDocuments.ts";
 import { searchFeed } from "../output/search/searchFeed.ts";
+import { sharedBlocksGroup } from "../output/sharedBlocks.ts";
 import { sitemapGroups } from "../output/sitemaps.ts";
 import { TEMPLATES_GROUP } from "../output/templateOutputs.ts";
 import { type Manifest, type Published, type WriterReport, writerInto } from "../output/writer.ts";
@@ -223,7 +225,8 @@ export async function build(
     feed?.finish(bodies);
     phase("article bodies");
 
-    const render = pageRenderer({ site, assets: assets.urls, images: imageRun.images, bodies });
+    const inputs = { site, assets: assets.urls, images: imageRun.images, bodies };
+    const render = pageRenderer(inputs);
     for (const [n, route] of site.routes.entries()) {
       await writer.put(outputPathOf(route.url), routeKeys[n] as string, () => render(route));
       options.onProgress?.(n + 1, site.routes.length);
@@ -231,8 +234,13 @@ export async function build(
     failpoint("pages");
     phase("pages");
 
-    for (const group of [...feedGroups(site), ...sitemapGroups(site)])
-      await writer.putGroup(group, outputPathOf);
+    const groups = [
+      ...feedGroups(site),
+      ...sitemapGroups(site),
+      sharedBlocksGroup(inputs),
+      hostHeadersGroup(site),
+    ];
+    for (const group of groups) await writer.putGroup(group, outputPathOf);
     for (const file of assets.files) {
       await writer.put(outputPathOf(file.url), file.source, () => readFileSync(file.source));
     }

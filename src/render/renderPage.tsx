@@ -6,6 +6,7 @@ import { HomePage } from "../../layouts/pages/HomePage.tsx";
 import { ListingPage } from "../../layouts/pages/ListingPage.tsx";
 import { NotFoundPage } from "../../layouts/pages/NotFoundPage.tsx";
 import { PlainPage } from "../../layouts/pages/PlainPage.tsx";
+import { PopularPage } from "../../layouts/pages/PopularPage.tsx";
 import { RedirectPage } from "../../layouts/pages/RedirectPage.tsx";
 import { SearchPage } from "../../layouts/pages/SearchPage.tsx";
 import { TopicsPage } from "../../layouts/pages/TopicsPage.tsx";
@@ -24,6 +25,8 @@ function Layout({ route }: { readonly route: Route }): VNode {
       return <ListingPage page={route.page} />;
     case "page":
       return <PlainPage page={route.page} />;
+    case "popular":
+      return <PopularPage />;
     case "topics":
       return <TopicsPage />;
     case "search":

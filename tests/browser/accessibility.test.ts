@@ -18,6 +18,7 @@ const KINDS = [
   "article",
   "topic",
   "search",
+  "popular",
   "notFound",
 ] as const satisfies readonly (keyof PageKinds)[];
 

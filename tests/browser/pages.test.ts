@@ -40,6 +40,7 @@ describe("built pages in headless Chromium", { skip }, () => {
     ["article", "economy/2016-11-05/baotou/"],
     ["home", ""],
     ["section", "economy/"],
+    ["most popular", "most-popular/"],
     ["plain page", "about-us/"],
     ["404", "no-such-page/"],
   ] as const) {

@@ -76,13 +76,14 @@ describe("the article page", () => {
     assert.match(html, /<a href="\/economy\/" aria-current="true">Economy<\/a>/);
   });
 
-  test("sidebar blocks end in More links that name their targets", () => {
+  test("sidebar blocks end in More links that name their targets; their articles come from the shared file", () => {
     const html = readPage(output, "/economy/2016-11-05/baotou/");
     assert.match(html, /<a class="more" href="\/gallery\/">More photos<\/a>/);
     assert.match(html, /<a class="more" href="\/top-news\/">More top news<\/a>/);
     assert.match(html, /<a class="more" href="\/video\/">More videos<\/a>/);
-    assert.match(html, /Snow over the grassland/);
-    assert.match(html, /Drone footage of the zone/);
+    const shared = readPage(output, "/shared/blocks.html");
+    assert.match(shared, /Snow over the grassland/);
+    assert.match(shared, /Drone footage of the zone/);
   });
 
   test("related news lists the follow-up, never the article itself", () => {

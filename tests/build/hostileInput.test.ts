@@ -340,7 +340,7 @@ describe("awkward but valid input is published correctly", () => {
       built.stderr,
       /popular\.json:2: warning: exportedAt: the export says it was made \d+ hours from now/,
     );
-    assert.match(readPage(output, "/"), /id="block-popular">Latest</);
+    assert.match(readPage(output, "/"), /id="block-popular"><a href="\/most-popular\/">Latest</);
   });
 
   for (const [language, news, locale] of [
@@ -412,6 +412,9 @@ describe("awkward but valid input is published correctly", () => {
       readFileSync(path.join(output, "feeds/politics/atom.xml"), "utf8"),
       /label="Politics &lt;Live> &amp; &quot;Now&quot; \]\]>"/,
     );
-    assert.match(readPage(output, "/"), /<h2 class="block-title" id="block-popular">Latest<\/h2>/);
+    assert.match(
+      readPage(output, "/"),
+      /<h2 class="block-title" id="block-popular"><a href="\/most-popular\/">Latest<\/a><\/h2>/,
+    );
   });
 });

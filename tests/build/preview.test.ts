@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { PLACEHOLDER_BODY } from "../../src/content/placeholder.ts";
@@ -100,6 +100,8 @@ describe("the preview after an edit", () => {
       "feeds/economy/atom.xml",
       "feeds/economy/rss.xml",
       "feeds/rss.xml",
+      // Without an export, Most popular lists the latest articles, with their summaries.
+      "most-popular/index.html",
       "topics/rare-earths/index.html",
     ]);
     // Other articles' pages name the edited one by its headline only, which did not change.
@@ -138,6 +140,41 @@ describe("the preview after an edit", () => {
       before.get("economy/2016-11-04/other/index.html"),
       fileHashes(output).get("economy/2016-11-04/other/index.html"),
     );
+  });
+
+  test("to popular.json: rewrites the shared blocks file and the pages that show the blocks inline, no article page", async () => {
+    const before = fileHashes(output);
+    const articleTimes = () =>
+      [...before.keys()]
+        .filter((file) => /^[a-z-]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(file))
+        .map((file) => [file, statSync(path.join(output, file)).mtimeMs]);
+    const timesBefore = articleTimes();
+    assert.ok(timesBefore.length >= 3);
+    const printed = await preview.save(
+      path.join(content, "_data/popular.json"),
+      JSON.stringify({
+        exportedAt: "2026-11-25T12:00:00+08:00",
+        pages: [{ path: "/economy/2016-11-04/other/", views: 10 }],
+      }),
+    );
+    assert.doesNotMatch(printed, /error|warning/i, printed);
+    const changed = [...fileHashes(output)]
+      .filter(([file, hash]) => before.get(file) !== hash && !file.startsWith("pagefind/"))
+      .map(([file]) => file);
+    for (const file of [
+      "shared/blocks.html",
+      "index.html",
+      "economy/index.html",
+      "most-popular/index.html",
+    ]) {
+      assert.ok(changed.includes(file), `${file} should change: ${changed.join(", ")}`);
+    }
+    // The rest of what changed are the other sections' first pages, which show the blocks inline too.
+    for (const file of changed.filter((f) => f !== "shared/blocks.html")) {
+      assert.match(readPage(output, `/${file}`), /<aside class="sidebar">/, file);
+    }
+    assert.match(readPage(output, "/economy/2016-11-05/live/"), /data-shared-blocks=/);
+    assert.deepEqual(articleTimes(), timesBefore, "no article page is written again");
   });
 
   test("added and deleted articles: the preview then holds what a fresh preview of the same files does", async () => {

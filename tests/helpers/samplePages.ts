@@ -13,6 +13,8 @@ export interface PageKinds {
   /** The article with the most body text. */
   readonly longestArticle: string;
   readonly search: string;
+  /** The Most popular page, where the sidebar block's heading leads. */
+  readonly popular: string;
   readonly notFound: string;
   readonly plainPage: string;
 }
@@ -61,6 +63,7 @@ export function samplePageKinds(site: string): PageKinds {
     otherArticle: other.url,
     longestArticle: longest.url,
     search: "search/",
+    popular: "most-popular/",
     notFound: "no-such-page/",
     plainPage: "about-us/",
   };

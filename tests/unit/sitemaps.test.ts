@@ -96,16 +96,17 @@ describe("sitemaps", async () => {
     );
   });
 
-  test("every page once, at its absolute URL; not the 404, redirects or expired articles", () => {
+  test("every page once, at its absolute URL; not the 404, redirects, Most popular or expired articles", () => {
     const listed = lastmods(urlsOf(files, "/sitemap.xml"));
     const expected = site.routes
-      .filter((r) => r.kind !== "notFound" && r.kind !== "redirect")
+      .filter((r) => r.kind !== "notFound" && r.kind !== "redirect" && r.kind !== "popular")
       .filter((r) => !(r.kind === "article" && r.article.state === "expired"))
       .map((r) => `https://news.example.org${r.url}`);
     assert.deepEqual([...listed.keys()], expected);
     assert.ok(site.routes.some((r) => r.kind === "redirect"));
     assert.ok(site.routes.some((r) => r.kind === "article" && r.article.state === "expired"));
     assert.ok(!listed.has("https://news.example.org/404.html"));
+    assert.ok(!listed.has("https://news.example.org/most-popular/"));
     assert.ok(!listed.has("https://news.example.org/politics/2026-10-01/old-name/"));
     assert.ok(!listed.has("https://news.example.org/economy/2026-08-01/expired/"));
   });

@@ -55,9 +55,11 @@ describe("slugs", () => {
       "feeds",
       "images",
       "img",
+      "most-popular",
       "page",
       "pagefind",
       "search",
+      "shared",
       "top-news",
       "topics",
     ]);
