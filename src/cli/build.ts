@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { Eleventy } from "@11ty/eleventy";
 import { failureSummary, findContentError, formatProblem } from "../domain/problem.ts";
 import { BUILT_EVENT, PROGRESS_EVENT } from "../eleventy/plugin.ts";
+import { hostLimitWarnings, siteTotals } from "../output/hostLimits.ts";
 import {
   outputFolderProblem,
   PublishError,
@@ -98,6 +99,9 @@ async function build(): Promise<void> {
     for (const problem of result.site.warnings) console.warn(formatProblem(problem));
     report(result, templates);
     if (warning) console.warn(`warning: ${warning}`);
+    const { host } = result.site.config;
+    for (const line of hostLimitWarnings(host, siteTotals(result.state.outputs)))
+      console.warn(`warning: host: ${line}`);
   } finally {
     progress.stop();
   }
