@@ -124,7 +124,7 @@ function compareWithBucket(site: string, remote: string, work: string): BuildCha
   return { kind: "full", written: [...marked("+"), ...marked("*")].sort(), removed: marked("-").sort() };
 }
 
-function files(n: number): string {
+function fileCount(n: number): string {
   return `${n} file${n === 1 ? "" : "s"}`;
 }
 
@@ -165,7 +165,7 @@ function upload(): void {
         );
       changes = listed;
       console.log(
-        `The last build wrote ${files(listed.written.length)} and removed ${listed.removed.length}.`,
+        `The last build wrote ${fileCount(listed.written.length)} and removed ${listed.removed.length}.`,
       );
     } else {
       const why = values.full
@@ -175,7 +175,7 @@ function upload(): void {
           : `there is no ${values.changes}`;
       console.log(`Comparing ${site}/ with ${where} (${why})...`);
       changes = compareWithBucket(site, remote, work);
-      console.log(`${files(changes.written.length)} to upload, ${changes.removed.length} to delete.`);
+      console.log(`${fileCount(changes.written.length)} to upload, ${changes.removed.length} to delete.`);
     }
 
     for (const [n, group] of uploadGroups(changes.written).entries()) {
@@ -210,7 +210,9 @@ function upload(): void {
       rcloneOrFail(["delete", remote, "--files-from-raw", list, "--fast-list"]);
     }
     const [sent, deleted] = values["dry-run"] ? ["would upload", "would delete"] : ["uploaded", "deleted"];
-    console.log(`${where}: ${sent} ${files(changes.written.length)}, ${deleted} ${changes.removed.length}.`);
+    console.log(
+      `${where}: ${sent} ${fileCount(changes.written.length)}, ${deleted} ${changes.removed.length}.`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -105,7 +105,7 @@ const CHECKS: Readonly<Record<Host, (totals: SiteTotals) => string[]>> = {
   s3: ({ longestPath }) =>
     longestPath && longestPath.bytes > 1024
       ? [
-          `the path ${longestPath.path} is ${count(longestPath.bytes)} bytes long, and a bucket's keys are at most 1,024 bytes (with the prefix uploaded under): its upload will fail; shorten the article's slug`,
+          `the path ${longestPath.path} is ${count(longestPath.bytes)} bytes long, and a bucket's keys are at most 1,024 bytes, with the --prefix of npm run upload:s3: its upload will fail; shorten the path`,
         ]
       : [],
 };

@@ -164,3 +164,71 @@ describe("npm run upload:s3", { skip: rcloneSkipReason() }, () => {
     assert.deepEqual(bucket.log, { stored: [], deleted: [] });
   });
 });
+
+describe("npm run upload:s3 refuses, before it touches a bucket", () => {
+  const refusal = (site: string, changes: string | undefined, ...extra: string[]) => {
+    const work = mkdtempSync(path.join(tmpdir(), "newsdesk-upload-refused-"));
+    const changesFile = path.join(work, "changes.txt");
+    if (changes !== undefined) writeFileSync(changesFile, changes);
+    const result = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/cli/uploadS3.ts",
+        "--bucket",
+        "newsroom",
+        "--site",
+        site,
+        "--changes",
+        changesFile,
+        ...extra,
+      ],
+      { cwd: PROJECT, encoding: "utf8", env: { ...process.env, ...LOCAL_CREDENTIALS } },
+    );
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, "");
+    return result.stderr.trim();
+  };
+  const builtSite = () => {
+    const site = mkdtempSync(path.join(tmpdir(), "newsdesk-upload-site-"));
+    for (const file of ["index.html", "404.html"]) writeFileSync(path.join(site, file), "<p>page</p>");
+    return site;
+  };
+
+  test("a folder that is not a site newsdesk built", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "newsdesk-notes-"));
+    assert.match(
+      refusal(folder, undefined),
+      /is not a site newsdesk built \(it has no index\.html and 404\.html\): run npm run build first$/,
+    );
+  });
+
+  test("a changes list not in its form, naming its line", () => {
+    const said = refusal(builtSite(), "kind\tincremental\nwritten\tindex.html\nremoved\t../../etc/passwd\n");
+    assert.match(
+      said,
+      /changes\.txt:3: "\.\.\/\.\.\/etc\/passwd" is not a path inside the site folder; run npm run build again, or upload with --full$/,
+    );
+  });
+
+  test("a changes list of another folder", () => {
+    const said = refusal(builtSite(), "kind\tincremental\nwritten\teconomy/2026-11-28/story/index.html\n");
+    assert.match(
+      said,
+      /lists economy\/2026-11-28\/story\/index\.html, which .* does not have: the list is not this folder's/,
+    );
+  });
+
+  test("no bucket named", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/uploadS3.ts"], {
+      cwd: PROJECT,
+      encoding: "utf8",
+    });
+    assert.equal(result.status, 1);
+    assert.match(
+      result.stderr,
+      /^--bucket must name a bucket, like my-newsroom\nusage: npm run upload:s3 -- --bucket NAME/,
+    );
+  });
+});
