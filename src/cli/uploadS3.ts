@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BUILD_CHANGES_FILE, type BuildChanges, parseBuildChanges } from "../output/buildChanges.ts";
+import { BUILD_CHANGES_FILE, type BuildChanges, parseBuildChanges } from "../output/buildChangesFile.ts";
 import { uploadGroups } from "../output/uploadHeaders.ts";
 
 /**

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { parseBuildChanges } from "../../src/output/buildChanges.ts";
+import { parseBuildChanges } from "../../src/output/buildChangesFile.ts";
 import { fileHashes, PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
 import { changesListOf } from "../helpers/buildChanges.ts";
 import { LOCAL_CREDENTIALS, type LocalBucket, startLocalBucket } from "../helpers/localBucket.ts";

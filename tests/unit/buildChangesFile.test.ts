@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { formatBuildChanges, parseBuildChanges } from "../../src/output/buildChanges.ts";
+import { parseBuildChanges } from "../../src/output/buildChangesFile.ts";
+import { formatBuildChanges } from "../helpers/buildChanges.ts";
 
 describe("the build's changes list", () => {
   test("is tab-separated lines, sorted, and reads back as written", () => {

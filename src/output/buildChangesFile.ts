@@ -1,8 +1,8 @@
 /**
- * What the last successful build changed in the site folder, kept beside its state as
- * `.cache/last-build-changes.txt` for what publishes the site: CI deploys only when it lists
- * something, and `npm run upload:s3` sends only what it lists. Tab-separated lines, paths
- * relative to the site folder with `/`, sorted:
+ * Reading what the last successful build changed in the site folder, which the build writes
+ * beside its state as `.cache/last-build-changes.txt` (src/output/buildChanges.ts) for what
+ * publishes the site: CI deploys only when it lists something, and `npm run upload:s3` sends
+ * only what it lists. Tab-separated lines, paths relative to the site folder with `/`, sorted:
  *
  *     kind	incremental
  *     written	economy/2026-11-28/some-story/index.html
@@ -17,15 +17,6 @@ export interface BuildChanges {
   readonly kind: "incremental" | "full";
   readonly written: readonly string[];
   readonly removed: readonly string[];
-}
-
-export function formatBuildChanges(changes: BuildChanges): string {
-  const lines = [
-    `kind\t${changes.kind}`,
-    ...[...changes.written].sort().map((file) => `written\t${file}`),
-    ...[...changes.removed].sort().map((file) => `removed\t${file}`),
-  ];
-  return `${lines.join("\n")}\n`;
 }
 
 /**
