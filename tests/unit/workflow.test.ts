@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -208,6 +208,17 @@ describe("the publishing workflow", () => {
     const large = runStep(script, twoFolders, { SITE_CACHE_LIMIT_BYTES: "100000" });
     assert.equal(large.outputs.save, "false");
     assert.match(large.stdout, /^::warning::.*not saved, so the next run builds from scratch/m);
+    // A hard link (the standby copy's unchanged files) is stored once, so it is counted once.
+    const linked = runStep(
+      script,
+      (dir) => {
+        twoFolders(dir);
+        linkSync(path.join(dir, "_site/index.html"), path.join(dir, ".cache/standby-index.html"));
+      },
+      { SITE_CACHE_LIMIT_BYTES: "130000" },
+    );
+    assert.equal(linked.outputs.save, "true", linked.stdout);
+    assert.match(linked.stdout, /come to 120000 bytes/);
     assert.ok(Number(publishing.env?.SITE_CACHE_LIMIT_BYTES) <= 5e9, "room for two entries in 10 GB");
 
     const save = step(build, uses("actions/cache/save"));
