@@ -11,8 +11,9 @@ import {
   PROGRESS_EVENT,
   TEMPLATES_EVENT,
 } from "../eleventy/plugin.ts";
-import { buildChangesLine, buildChangesText } from "../output/buildChanges.ts";
+import { BUILD_CHANGES_NAME, buildChangesLine, buildChangesText } from "../output/buildChanges.ts";
 import { dieAt } from "../output/failpoint.ts";
+import { hostLimitWarnings, siteTotals } from "../output/hostLimits.ts";
 import {
   outputFolderProblem,
   PublishError,
@@ -69,7 +70,7 @@ const { values } = parseArgs({
 const PROJECT = process.cwd();
 const CACHE = cacheFolder(PROJECT);
 /** What the last build changed in the site folder (src/output/buildChanges.ts), for uploads and CDN purges. */
-const CHANGES_FILE = path.join(CACHE, "last-build-changes.txt");
+const CHANGES_FILE = path.join(CACHE, BUILD_CHANGES_NAME);
 const folders = siteFolders(values.output);
 const { staging } = folders;
 const state = stateFolder(CACHE, PROJECT, values.content, values.output);
@@ -230,6 +231,11 @@ async function publishBuild(): Promise<void> {
     for (const problem of result.site.warnings) console.warn(formatProblem(problem));
     report(result, phases, withMarker);
     if (warning) console.warn(`warning: ${warning}`);
+    const { host } = result.site.config;
+    // Totals over the whole manifest, newsroom templates' pages included; only for a named host.
+    if (host)
+      for (const line of hostLimitWarnings(host, siteTotals(withMarker.manifest)))
+        console.warn(`warning: host: ${line}`);
   } finally {
     progress.stop();
   }

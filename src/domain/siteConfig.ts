@@ -1,5 +1,7 @@
+import { closest } from "fastest-levenshtein";
 import { z } from "zod";
 import { isValidZone } from "./dates.ts";
+import { HOSTS, isHost } from "./hosts.ts";
 import { canonicalLanguage } from "./language.ts";
 import { plainText } from "./plainText.ts";
 import { ContentError, ENVIRONMENT, type Problem } from "./problem.ts";
@@ -134,6 +136,18 @@ export const siteConfigSchema = z.strictObject({
    * as they arrive, each one more small download.
    */
   searchPartSize: z.number().int().min(1).default(1_000),
+  /** Where the site is published; the build then warns when the site passes that host's limits. */
+  host: z
+    .string()
+    .transform((name, ctx) => {
+      if (isHost(name)) return name;
+      ctx.addIssue({
+        code: "custom",
+        message: `unknown host "${name}" (did you mean "${closest(name, [...HOSTS])}"?); write one of ${HOSTS.join(", ")}, or leave host out`,
+      });
+      return z.NEVER;
+    })
+    .optional(),
   footerPages: z.array(z.string()),
   /** The sections whose newest articles fill the Photo and Video blocks. */
   photoSection: z.string(),

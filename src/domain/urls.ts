@@ -81,9 +81,19 @@ export interface AssetUrls {
   readonly searchJs: string;
 }
 
+/** How many hex digits of its content's hash a hashed asset's name carries. */
+export const ASSET_HASH_DIGITS = 10;
+
 /** `/assets/site.2f1fb20681.css`. */
 export function hashedAssetUrl(name: string, hash: string, extension: string): string {
   return `${ASSETS_FOLDER}${name}.${hash}${extension}`;
+}
+
+const HASHED_ASSET = new RegExp(`^${ASSETS_FOLDER}[^/]+\\.[0-9a-f]{${ASSET_HASH_DIGITS}}\\.[a-z0-9]+$`);
+
+/** Whether a URL is a hashed asset's: a changed file gets a new name, so what is there never changes. */
+export function isHashedAssetUrl(url: string): boolean {
+  return HASHED_ASSET.test(url);
 }
 
 /** The picture used when a page has none of its own (og:image, NewsArticle image): 1200x630. */

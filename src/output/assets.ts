@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type AssetUrls, DEFAULT_IMAGE_URL, hashedAssetUrl, LOGO_URL } from "../domain/urls.ts";
+import {
+  ASSET_HASH_DIGITS,
+  type AssetUrls,
+  DEFAULT_IMAGE_URL,
+  hashedAssetUrl,
+  LOGO_URL,
+} from "../domain/urls.ts";
 
 /**
  * Our CSS, JS and icon, named by their content's hash so hosts can cache them forever and a
@@ -34,7 +40,7 @@ export function siteAssets(root: string): SiteAssets {
     const hash = createHash("sha256")
       .update(readFileSync(path.join(root, source)))
       .digest("hex")
-      .slice(0, 10);
+      .slice(0, ASSET_HASH_DIGITS);
     const parsed = path.posix.parse(source);
     return { key, url: hashedAssetUrl(parsed.name, hash, parsed.ext), source };
   });

@@ -1,13 +1,25 @@
 import type { WriterReport } from "./writer.ts";
 
 /**
- * What a build changed in the site folder, for sync-style uploads and CDN purges: written to
- * `.cache/last-build-changes.txt`, tab-separated, paths relative to the site folder, sorted.
- * The first line says `kind full` when the build could not compare with the last published
- * site (a cold build: every file is listed as written, and an upload should also delete what
- * the site no longer has), else `kind incremental`.
+ * What a build changed in the site folder, for what publishes the site (CI deploys only when
+ * it lists something, `npm run upload:s3` sends only what it lists, a CDN purge): written
+ * beside the build's state as `last-build-changes.txt`, tab-separated lines, paths relative
+ * to the site folder with `/`, sorted:
+ *
+ *     kind	incremental
+ *     written	economy/2026-11-28/some-story/index.html
+ *     removed	economy/2026-11-20/old-story/index.html
+ *
+ * `kind	full` says the build could not compare with the last published site (a cold build):
+ * every file is listed as written, and an uploader syncs everything, deleting what the site
+ * no longer has.
  */
-export function buildChangesText(report: WriterReport, kind: "full" | "incremental"): string {
+export const BUILD_CHANGES_NAME = "last-build-changes.txt";
+
+export function buildChangesText(
+  report: Pick<WriterReport, "written" | "removed">,
+  kind: BuildChanges["kind"],
+): string {
   const lines = [
     `kind\t${kind}`,
     ...[...report.written].sort().map((file) => `written\t${file}`),
@@ -21,4 +33,54 @@ export function buildChangesLine(report: WriterReport): string {
   const count = (n: number) => n.toLocaleString("en-US");
   const files = (n: number) => `${count(n)} ${n === 1 ? "file" : "files"}`;
   return `${files(report.written.length)} written, ${count(report.removed.length)} removed, ${count(report.unchanged)} unchanged`;
+}
+
+export interface BuildChanges {
+  readonly kind: "incremental" | "full";
+  readonly written: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * A path that stays inside the site folder: uploaders read and delete by these, so one that
+ * could leave it (absolute, `..`, a backslash) is refused, whoever wrote the file.
+ */
+function isSitePath(file: string): boolean {
+  return (
+    file !== "" &&
+    !file.startsWith("/") &&
+    !file.includes("\\") &&
+    file.split("/").every((part) => part !== "" && part !== "." && part !== "..")
+  );
+}
+
+/** The file's changes, or the first line that is not in its form (1-based) and why. */
+export function parseBuildChanges(
+  text: string,
+): { readonly changes: BuildChanges } | { readonly line: number; readonly problem: string } {
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  const [first, ...rest] = lines;
+  const kind = first?.startsWith("kind\t") ? first.slice("kind\t".length) : undefined;
+  if (kind !== "incremental" && kind !== "full")
+    return { line: 1, problem: 'the first line must be "kind", a tab, and "incremental" or "full"' };
+  const written = new Set<string>();
+  const removed = new Set<string>();
+  for (const [index, line] of rest.entries()) {
+    const tab = line.indexOf("\t");
+    const what = line.slice(0, tab);
+    const file = line.slice(tab + 1);
+    const [list, other] =
+      what === "written" ? [written, removed] : what === "removed" ? [removed, written] : [];
+    if (tab < 0 || !list || !other)
+      return {
+        line: index + 2,
+        problem: 'each line after the first must be "written" or "removed", a tab, and a path',
+      };
+    if (!isSitePath(file))
+      return { line: index + 2, problem: `"${file}" is not a path inside the site folder` };
+    if (other.has(file)) return { line: index + 2, problem: `${file} is listed as both written and removed` };
+    list.add(file);
+  }
+  return { changes: { kind, written: [...written], removed: [...removed] } };
 }

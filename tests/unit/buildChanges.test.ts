@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { buildChangesText, parseBuildChanges } from "../../src/output/buildChanges.ts";
+
+describe("the build's changes list", () => {
+  test("is tab-separated lines, sorted, and reads back as written", () => {
+    const changes = {
+      kind: "incremental" as const,
+      written: ["sitemap.xml", "economy/2026-11-28/some-story/index.html", "economy/index.html"],
+      removed: ["economy/2026-11-20/old-story/index.html"],
+    };
+    const text = buildChangesText(changes, changes.kind);
+    assert.equal(
+      text,
+      [
+        "kind\tincremental",
+        "written\teconomy/2026-11-28/some-story/index.html",
+        "written\teconomy/index.html",
+        "written\tsitemap.xml",
+        "removed\teconomy/2026-11-20/old-story/index.html",
+        "",
+      ].join("\n"),
+    );
+    assert.deepEqual(parseBuildChanges(text), {
+      changes: { ...changes, written: [...changes.written].sort() },
+    });
+  });
+
+  test("of a build that changed nothing, or could not compare, reads too", () => {
+    assert.deepEqual(parseBuildChanges("kind\tincremental\n"), {
+      changes: { kind: "incremental", written: [], removed: [] },
+    });
+    assert.deepEqual(parseBuildChanges("kind\tfull\nwritten\tindex.html"), {
+      changes: { kind: "full", written: ["index.html"], removed: [] },
+    });
+  });
+
+  test("names the first line not in its form", () => {
+    for (const [text, line, problem] of [
+      ["", 1, /first line must be "kind"/],
+      ["kind\tpartial\n", 1, /"incremental" or "full"/],
+      ["written\tindex.html\n", 1, /first line must be "kind"/],
+      ["kind\tfull\nwritten index.html\n", 2, /"written" or "removed", a tab, and a path/],
+      ["kind\tfull\nwritten\tindex.html\nadded\tx.html\n", 3, /"written" or "removed"/],
+      [
+        "kind\tincremental\nwritten\ta.html\nremoved\ta.html\n",
+        3,
+        /a\.html is listed as both written and removed/,
+      ],
+    ] as const) {
+      const parsed = parseBuildChanges(text);
+      assert.ok("problem" in parsed, JSON.stringify(text));
+      assert.equal(parsed.line, line, JSON.stringify(text));
+      assert.match(parsed.problem, problem);
+    }
+  });
+
+  test("refuses paths that would leave the site folder, since uploaders read and delete by them", () => {
+    for (const file of [
+      "../secrets.txt",
+      "economy/../../x",
+      "/etc/passwd",
+      "a\\b.html",
+      "a//b.html",
+      "./index.html",
+      "",
+    ]) {
+      const parsed = parseBuildChanges(`kind\tincremental\nremoved\t${file}\n`);
+      assert.ok("problem" in parsed, file);
+      assert.equal(parsed.line, 2);
+      assert.match(parsed.problem, /is not a path inside the site folder/);
+    }
+  });
+});
