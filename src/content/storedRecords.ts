@@ -36,7 +36,8 @@ export interface StoredArticle {
   readonly editor: string;
   readonly author: string | undefined;
   readonly tags: readonly Tag[];
-  readonly summary: string;
+  /** Left out when it is the first paragraph (an article without its own summary): a third of the bytes. */
+  readonly summary: string | undefined;
   readonly image: ArticleImage | undefined;
   readonly gallery: readonly ArticleImage[];
   readonly expires: Millis | undefined;
@@ -83,10 +84,11 @@ export function revivedReading(
 }
 
 function storedArticle(article: Article): StoredArticle {
-  const { body: _body, state: _state, date, updated, expires, section, corrections, ...rest } = article;
+  const { body: _body, state: _state, date, updated, expires, section, corrections, summary, ...rest } = article;
   return {
     ...rest,
     kind: "article",
+    summary: summary === article.facts.firstParagraph ? undefined : summary,
     date: date.toMillis(),
     updated: updated?.toMillis(),
     expires: expires?.toMillis(),
@@ -108,7 +110,7 @@ function revivedArticle(
   relative: string,
   context: ReviveContext,
 ): Article | undefined {
-  const { kind: _kind, date, updated, expires, section: slug, corrections, ...rest } = stored;
+  const { kind: _kind, date, updated, expires, section: slug, corrections, summary, ...rest } = stored;
   const section = context.tree.bySlug.get(slug);
   // The settings are those it was checked against (the state says so), so this does not happen.
   if (!section) return undefined;
@@ -117,6 +119,7 @@ function revivedArticle(
   const until = expires === undefined ? undefined : at(expires);
   const article: Omit<Article, "body"> = {
     ...rest,
+    summary: summary ?? rest.facts.firstParagraph,
     date: when,
     updated: updated === undefined ? undefined : at(updated),
     expires: until,

@@ -171,8 +171,15 @@ function takenBy(
 
 /** `a/b/c.html` → `a/`, `a/b/`. */
 function ancestors(filePath: string): string[] {
-  const parts = filePath.replace(/\/$/, "").split("/").slice(0, -1);
-  return parts.map((_, i) => `${parts.slice(0, i + 1).join("/")}/`);
+  const folders: string[] = [];
+  const end = filePath.endsWith("/") ? filePath.length - 1 : filePath.length;
+  for (
+    let slash = filePath.indexOf("/");
+    slash !== -1 && slash < end;
+    slash = filePath.indexOf("/", slash + 1)
+  )
+    folders.push(filePath.slice(0, slash + 1));
+  return folders;
 }
 
 /** The problem, at whichever of the two an editor can change (the later, when both). */

@@ -12,7 +12,7 @@ import { fingerprint } from "../domain/fingerprint.ts";
 export type BuildInputs = ReadonlyMap<string, string>;
 
 /** The version of the build state's format on disk: a change to its shape makes the next build full. */
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2;
 
 /** Folders and files of the project whose every file is an input. */
 const CODE = ["src", "layouts", ".eleventy.ts", "package.json", "package-lock.json"];
