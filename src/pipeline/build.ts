@@ -8,7 +8,7 @@ import type { PlainPage } from "../domain/page.ts";
 import type { ImageLookup } from "../domain/picture.ts";
 import { isSitePath, normaliseSrc, outputPathOf, SEARCH_FOLDER } from "../domain/urls.ts";
 import type { BodyLookup } from "../markdown/bodyHtml.ts";
-import { type RelatedTerms, relatedTerms } from "../model/related/related.ts";
+import type { RelatedMemory } from "../model/related/related.ts";
 import { siteSearchParts } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
 import { siteAssets } from "../output/assets.ts";
@@ -64,7 +64,7 @@ export type ChangeSet = ReadonlySet<string>;
 /** What a build leaves for the next: everything it may use again, and what the site folder holds. */
 export interface BuildState {
   readonly records: ContentRecords;
-  readonly relatedTerms: RelatedTerms;
+  readonly related: RelatedMemory;
   /** Each body's HTML with what it was made from, by source file. */
   readonly bodies: ReadonlyMap<string, { readonly key: string; readonly html: string }>;
   /** Each file of the site folder: what it shows and its bytes' fingerprint. */
@@ -105,8 +105,7 @@ export async function build(
     mark = now;
   };
 
-  const terms = previous?.relatedTerms ?? relatedTerms();
-  const { site, records, problems } = checkedSite(options, previous, changes, terms);
+  const { site, records, problems } = checkedSite(options, previous, changes);
   failOnErrors(problems);
   phase("read, check and model");
 
@@ -173,7 +172,7 @@ export async function build(
     const done = await writer.finish();
     const state: BuildState = {
       records,
-      relatedTerms: terms,
+      related: site.relatedMemory(),
       bodies: bodies.kept,
       outputs: done.manifest,
       groups: done.groups,

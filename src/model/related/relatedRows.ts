@@ -1,0 +1,126 @@
+/**
+ * Compressed rows, the shape of every per-article and per-term table of related news: row
+ * `i` is `ids` and `values` from `offsets[i]` up to `offsets[i + 1]`. Typed arrays, so a
+ * table of 100,000 articles is three objects to keep in memory and to serialise.
+ */
+export interface Rows<Values extends Float32Array | Uint16Array> {
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly values: Values;
+}
+
+/** One row on its own. */
+export interface Row {
+  readonly ids: ArrayLike<number>;
+  readonly values: ArrayLike<number>;
+}
+
+export const NO_ROW: Row = { ids: [], values: [] };
+
+export function emptyRows<Values extends Float32Array | Uint16Array>(values: Values): Rows<Values> {
+  return { offsets: new Int32Array(1), ids: new Int32Array(0), values };
+}
+
+/** Writes a row at `at` of `ids` and `values`, and says how long it is. */
+export type RowWriter = (
+  row: number,
+  ids: Int32Array,
+  values: Float32Array | Uint16Array,
+  at: number,
+) => number;
+
+/**
+ * A table of `count` rows: the rows `replaced` says are written by `write` (at most
+ * `bound(row)` long), the others are the old table's (empty past its end). The old table
+ * is not changed, and is returned as it is when nothing changes.
+ */
+export function rebuildRows<Values extends Float32Array | Uint16Array>(
+  rows: Rows<Values>,
+  count: number,
+  replaced: Uint8Array,
+  bound: (row: number) => number,
+  write: RowWriter,
+  make: (length: number) => Values,
+): Rows<Values> {
+  const before = rows.offsets.length - 1;
+  if (count === before && !replaced.includes(1)) return rows;
+  let capacity = 0;
+  for (let row = 0; row < count; row++) {
+    capacity += replaced[row] === 1 ? bound(row) : row < before ? rowLength(rows, row) : 0;
+  }
+  const offsets = new Int32Array(count + 1);
+  let ids = new Int32Array(capacity);
+  let values = make(capacity);
+  let at = 0;
+  // Kept rows are copied a run at a time.
+  let runStart = 0;
+  const copyRun = (end: number) => {
+    const from = rows.offsets[Math.min(runStart, before)] ?? 0;
+    const to = rows.offsets[Math.min(end, before)] ?? 0;
+    if (to > from) {
+      ids.set(rows.ids.subarray(from, to), at);
+      values.set(rows.values.subarray(from, to), at);
+      // Each kept row moves by the same distance.
+      const shift = at - from;
+      for (let row = runStart; row < end; row++)
+        offsets[row + 1] = (rows.offsets[Math.min(row + 1, before)] ?? 0) + shift;
+      at += to - from;
+    } else for (let row = runStart; row < end; row++) offsets[row + 1] = at;
+  };
+  for (let row = 0; row < count; row++) {
+    if (replaced[row] !== 1) continue;
+    copyRun(row);
+    at += write(row, ids, values, at);
+    offsets[row + 1] = at;
+    runStart = row + 1;
+  }
+  copyRun(count);
+  if (at < capacity) {
+    ids = ids.slice(0, at);
+    values = values.slice(0, at) as Values;
+  }
+  return { offsets, ids, values };
+}
+
+export function rowLength(rows: Rows<Float32Array | Uint16Array>, row: number): number {
+  return (rows.offsets[row + 1] ?? 0) - (rows.offsets[row] ?? 0);
+}
+
+/** Row `a` of `rowsA` and row `b` of `rowsB` are the same, id for id and bit for bit. */
+export function sameRows(
+  rowsA: Rows<Float32Array>,
+  a: number,
+  rowsB: Rows<Float32Array>,
+  b: number,
+): boolean {
+  const fromA = rowsA.offsets[a] ?? 0;
+  const fromB = rowsB.offsets[b] ?? 0;
+  const length = rowLength(rowsA, a);
+  if (length !== rowLength(rowsB, b)) return false;
+  for (let i = 0; i < length; i++) {
+    if (rowsA.ids[fromA + i] !== rowsB.ids[fromB + i]) return false;
+    if (!Object.is(rowsA.values[fromA + i], rowsB.values[fromB + i])) return false;
+  }
+  return true;
+}
+
+/** Turns row -> (key, value) into key -> (row, value), rows ascending. */
+export function invertRows(rows: Rows<Float32Array>, keys: number): Rows<Float32Array> {
+  const offsets = new Int32Array(keys + 1);
+  for (const key of rows.ids) offsets[key + 1] = (offsets[key + 1] ?? 0) + 1;
+  for (let key = 0; key < keys; key++) offsets[key + 1] = (offsets[key + 1] ?? 0) + (offsets[key] ?? 0);
+  const next = offsets.slice(0, keys);
+  const ids = new Int32Array(rows.ids.length);
+  const values = new Float32Array(rows.ids.length);
+  const count = rows.offsets.length - 1;
+  for (let row = 0; row < count; row++) {
+    for (let p = rows.offsets[row] ?? 0; p < (rows.offsets[row + 1] ?? 0); p++) {
+      const key = rows.ids[p] ?? 0;
+      const at = next[key] ?? 0;
+      next[key] = at + 1;
+      ids[at] = row;
+      values[at] = rows.values[p] ?? 0;
+    }
+  }
+  return { offsets, ids, values };
+}
