@@ -3,8 +3,8 @@ import { markMovedWeights, TagTable, termCounter, updateFeatures } from "./relat
 import { type ComputedList, listMaker } from "./relatedLists.ts";
 import { emptyMemory, type ListFacts, MEMORY_FORMAT, type RelatedMemory } from "./relatedMemory.ts";
 import { reachedLists, scoringIndex } from "./relatedReach.ts";
-import { NO_ROW, type Row, rebuildRows, rowLength, sameRows } from "./relatedRows.ts";
-import { grownArray, placeArticles } from "./relatedSlots.ts";
+import { grownArray, NO_ROW, type Row, rebuildRows, rowLength, sameRows } from "./relatedRows.ts";
+import { placeArticles } from "./relatedSlots.ts";
 import { matchWeight, rarity, scaleOf, tagVectorWriter, textVectorWriter } from "./relatedWeights.ts";
 import { TermReader } from "./textTerms.ts";
 

@@ -1,6 +1,5 @@
 import type { Article } from "../../domain/article.ts";
-import { NO_ROW, type Row, type Rows, type RowWriter, rebuildRows } from "./relatedRows.ts";
-import { grownArray } from "./relatedSlots.ts";
+import { grownArray, NO_ROW, type Row, type Rows, type RowWriter, rebuildRows } from "./relatedRows.ts";
 import { stripMarkdown, type TermReader } from "./textTerms.ts";
 
 /**

@@ -124,3 +124,15 @@ export function invertRows(rows: Rows<Float32Array>, keys: number): Rows<Float32
   }
   return { offsets, ids, values };
 }
+
+/** A copy of `array` with at least `length` entries, the new ones `fill`. */
+export function grownArray<T extends Float64Array | Int32Array | Uint8Array>(
+  array: T,
+  length: number,
+  fill = 0,
+): T {
+  const copy = new (array.constructor as new (length: number) => T)(Math.max(length, array.length));
+  copy.set(array);
+  if (fill !== 0) copy.fill(fill, array.length);
+  return copy;
+}

@@ -1,5 +1,6 @@
 import type { Article } from "../../domain/article.ts";
 import type { ArticleFacts } from "./relatedMemory.ts";
+import { grownArray } from "./relatedRows.ts";
 
 /**
  * This build's articles matched with the memory's slots by file, and what changed: an
@@ -116,17 +117,5 @@ export function placeArticles(
 function grownList(list: readonly string[], length: number): string[] {
   const copy = list.slice();
   while (copy.length < length) copy.push("");
-  return copy;
-}
-
-/** A copy of `array` with at least `length` entries, the new ones `fill`. */
-export function grownArray<T extends Float64Array | Int32Array | Uint8Array>(
-  array: T,
-  length: number,
-  fill = 0,
-): T {
-  const copy = new (array.constructor as new (length: number) => T)(Math.max(length, array.length));
-  copy.set(array);
-  if (fill !== 0) copy.fill(fill, array.length);
   return copy;
 }
