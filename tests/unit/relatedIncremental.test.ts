@@ -17,7 +17,7 @@ import { type RelatedMemory, relatedNews } from "../../src/model/related/related
 
 const ZONE = "Asia/Shanghai";
 const COUNT = 6;
-const SEED = 20261129;
+const SEED = Number(process.env.SEED ?? 20261129);
 const STEPS = 40;
 const SECTIONS = [
   "politics",

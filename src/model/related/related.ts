@@ -3,9 +3,9 @@ import { markMovedWeights, TagTable, termCounter, updateFeatures } from "./relat
 import { type ComputedList, listMaker } from "./relatedLists.ts";
 import { emptyMemory, type ListFacts, MEMORY_FORMAT, type RelatedMemory } from "./relatedMemory.ts";
 import { reachedLists, scoringIndex } from "./relatedReach.ts";
-import { grownArray, NO_ROW, type Row, rebuildRows, rowLength, sameRows } from "./relatedRows.ts";
+import { grownArray, NO_ROW, rebuildRows, sameRows } from "./relatedRows.ts";
 import { placeArticles } from "./relatedSlots.ts";
-import { matchWeight, rarity, scaleOf, tagVectorWriter, textVectorWriter } from "./relatedWeights.ts";
+import { matchWeight, rarity, scaleOf, tagVectorOf, textVectorOf } from "./relatedWeights.ts";
 import { TermReader } from "./textTerms.ts";
 
 /**
@@ -53,29 +53,37 @@ export function relatedNews(input: RelatedInput, previous?: RelatedMemory): Rela
 
   // Features of new texts (a version is the whole file: the same version, the same terms
   // and tags); a removed article's go, unless a new one took its slot.
+  const unread = new Uint8Array(slots);
+  for (const slot of [...placement.unread, ...removed]) unread[slot] = 1;
   const reader = placement.unread.length > 0 ? new TermReader(old.terms) : undefined;
   const termsOf = reader && termCounter(reader);
-  const tagTable = new TagTable(old.tags);
-  const readTerms = new Map<number, Row>();
-  const newTags = new Map<number, Row>();
-  const length = grownArray(was.length, slots);
-  for (const slot of placement.unread) {
-    const a = article[slot];
-    if (!a || !termsOf) continue;
-    const read = termsOf(a);
-    readTerms.set(slot, read.row);
-    length[slot] = read.length;
-    newTags.set(slot, tagTable.rowOf(a));
-  }
-  const emptied = removed.filter((slot) => article[slot] === undefined);
-  for (const slot of emptied) {
-    readTerms.set(slot, NO_ROW);
-    newTags.set(slot, NO_ROW);
-    length[slot] = 0;
-  }
   const terms = reader ? reader.terms : old.terms;
-  const termUpdate = updateFeatures(was.terms, old.termFrequency, terms.length, slots, readTerms);
-  const tagUpdate = updateFeatures(was.tags, old.tagFrequency, tagTable.names.length, slots, newTags);
+  const length = grownArray(was.length, slots);
+  const termUpdate = updateFeatures(
+    was.terms,
+    old.termFrequency,
+    slots,
+    unread,
+    (slot) => {
+      const a = article[slot];
+      const read = a && termsOf?.(a);
+      length[slot] = read?.length ?? 0;
+      return read?.row ?? NO_ROW;
+    },
+    () => terms.length,
+  );
+  const tagTable = new TagTable(old.tags);
+  const tagUpdate = updateFeatures(
+    was.tags,
+    old.tagFrequency,
+    slots,
+    unread,
+    (slot) => {
+      const a = article[slot];
+      return a ? tagTable.rowOf(a) : NO_ROW;
+    },
+    () => tagTable.names.length,
+  );
 
   // Vectors: all of them at a new scale, else those whose features or features' weights moved.
   const scale = scaleOf(present.length);
@@ -88,18 +96,22 @@ export function relatedNews(input: RelatedInput, previous?: RelatedMemory): Rela
   const reweigh = new Uint8Array(slots);
   if (reweighAll) reweigh.fill(1);
   else {
-    for (const slot of [...readTerms.keys(), ...newTags.keys()]) reweigh[slot] = 1;
+    reweigh.set(unread);
     markMovedWeights(termUpdate, old.termFrequency, termWeight, reweigh);
     markMovedWeights(tagUpdate, old.tagFrequency, tagWeight, reweigh);
   }
-  const text = textVectorWriter(termUpdate.rows, length, (id) => termWeight(termUpdate.frequency[id] ?? 0));
-  const textVectors = rebuildRows(old.textVectors, slots, reweigh, () => text.bound, text.write, float32);
+  const textVectors = rebuildRows(
+    old.textVectors,
+    slots,
+    reweigh,
+    textVectorOf(termUpdate.rows, length, (id) => termWeight(termUpdate.frequency[id] ?? 0)),
+    float32,
+  );
   const tagVectors = rebuildRows(
     old.tagVectors,
     slots,
     reweigh,
-    (slot) => rowLength(tagUpdate.rows, slot),
-    tagVectorWriter(tagUpdate.rows, tagUpdate.frequency, scale),
+    tagVectorOf(tagUpdate.rows, tagUpdate.frequency, scale),
     float32,
   );
 

@@ -1,5 +1,5 @@
 import type { Article } from "../../domain/article.ts";
-import { grownArray, NO_ROW, type Row, type Rows, type RowWriter, rebuildRows } from "./relatedRows.ts";
+import { grownArray, type Row, type Rows, rebuildRows } from "./relatedRows.ts";
 import { stripMarkdown, type TermReader } from "./textTerms.ts";
 
 /**
@@ -32,15 +32,19 @@ export function termCounter(
   };
   const seeHeadline = see(HEADLINE_WEIGHT, 1);
   const seeBody = see(1, NAME_WEIGHT);
+  // The row handed out: valid until the next article is read.
+  const values: number[] = [];
   return (article) => {
     length = 0;
+    touched.length = 0;
     reader.read(stripMarkdown(article.headline), seeHeadline);
     reader.read(stripMarkdown(article.body), seeBody);
-    const values = Uint16Array.from(touched, (id) => Math.min(65_535, counts[id] ?? 0));
-    const ids = Int32Array.from(touched);
-    for (const id of touched) counts[id] = 0;
-    touched.length = 0;
-    return { row: { ids, values }, length };
+    values.length = touched.length;
+    touched.forEach((id, i) => {
+      values[i] = Math.min(65_535, counts[id] ?? 0);
+      counts[id] = 0;
+    });
+    return { row: { ids: touched, values, length: touched.length }, length };
   };
 }
 
@@ -56,17 +60,20 @@ export class TagTable {
 
   /** The article's tags, once each, in the order of their slugs (so sums over them are the same in every build). */
   rowOf(article: Article): Row {
-    const slugs = [...new Set(article.tags.map((tag) => tag.slug))].sort();
-    const ids = slugs.map((slug) => {
+    const { tags } = article;
+    const slugs =
+      tags.length < 2 ? tags.map((tag) => tag.slug) : [...new Set(tags.map((tag) => tag.slug))].sort();
+    const ids = new Int32Array(slugs.length);
+    slugs.forEach((slug, i) => {
       let id = this.ids.get(slug);
       if (id === undefined) {
         id = this.names.length;
         this.ids.set(slug, id);
         this.names.push(slug);
       }
-      return id;
+      ids[i] = id;
     });
-    return { ids: Int32Array.from(ids), values: new Uint16Array(ids.length).fill(1) };
+    return { ids, values: new Uint16Array(ids.length).fill(1), length: ids.length };
   }
 }
 
@@ -77,53 +84,39 @@ export interface FeatureUpdate {
   readonly moved: readonly number[];
 }
 
-/** Puts `replaced` rows in place of the slots' rows and moves the frequencies with them. */
+/**
+ * Puts `source(slot)` in place of the rows of the slots `replaced` marks, and moves the
+ * frequencies with them; `features()`: how many features there are once the rows are made.
+ */
 export function updateFeatures(
   rows: Rows<Uint16Array>,
   frequency: Int32Array,
-  features: number,
   slots: number,
-  replaced: ReadonlyMap<number, Row>,
+  replaced: Uint8Array,
+  source: (slot: number) => Row,
+  features: () => number,
 ): FeatureUpdate {
-  const counts = grownArray(frequency, features);
-  const isMoved = new Uint8Array(features);
+  const updated = rebuildRows(rows, slots, replaced, source, (n) => new Uint16Array(n));
+  const counts = grownArray(frequency, features());
+  const isMoved = new Uint8Array(counts.length);
   const moved: number[] = [];
-  const count = (id: number, step: number) => {
-    counts[id] = (counts[id] ?? 0) + step;
-    if (isMoved[id] === 0) {
-      isMoved[id] = 1;
-      moved.push(id);
+  const count = (table: Rows<Uint16Array>, slot: number, step: number) => {
+    for (let p = table.offsets[slot] ?? 0; p < (table.offsets[slot + 1] ?? 0); p++) {
+      const id = table.ids[p] ?? 0;
+      counts[id] = (counts[id] ?? 0) + step;
+      if (isMoved[id] === 0) {
+        isMoved[id] = 1;
+        moved.push(id);
+      }
     }
   };
   const before = rows.offsets.length - 1;
-  const isReplaced = new Uint8Array(slots);
-  for (const [slot, row] of replaced) {
-    isReplaced[slot] = 1;
-    if (slot < before) {
-      for (let p = rows.offsets[slot] ?? 0; p < (rows.offsets[slot + 1] ?? 0); p++)
-        count(rows.ids[p] ?? 0, -1);
-    }
-    for (let i = 0; i < row.ids.length; i++) count(row.ids[i] ?? 0, 1);
+  for (let slot = 0; slot < slots; slot++) {
+    if (replaced[slot] !== 1) continue;
+    if (slot < before) count(rows, slot, -1);
+    count(updated, slot, 1);
   }
-  const newRow = (slot: number) => replaced.get(slot) ?? NO_ROW;
-  const write: RowWriter = (slot, ids, values, at) => {
-    const row = newRow(slot);
-    ids.set(row.ids, at);
-    values.set(row.values, at);
-    return row.ids.length;
-  };
-  return {
-    rows: rebuildRows(
-      rows,
-      slots,
-      isReplaced,
-      (slot) => newRow(slot).ids.length,
-      write,
-      (n) => new Uint16Array(n),
-    ),
-    frequency: counts,
-    moved,
-  };
+  return { rows: updated, frequency: counts, moved };
 }
 
 /**

@@ -9,80 +9,78 @@ export interface Rows<Values extends Float32Array | Uint16Array> {
   readonly values: Values;
 }
 
-/** One row on its own. */
+/** One row on its own: its first `length` ids and values (it may be a scratch buffer, reused by the next row). */
 export interface Row {
   readonly ids: ArrayLike<number>;
   readonly values: ArrayLike<number>;
+  readonly length: number;
 }
 
-export const NO_ROW: Row = { ids: [], values: [] };
+export const NO_ROW: Row = { ids: [], values: [], length: 0 };
 
 export function emptyRows<Values extends Float32Array | Uint16Array>(values: Values): Rows<Values> {
   return { offsets: new Int32Array(1), ids: new Int32Array(0), values };
 }
 
-/** Writes a row at `at` of `ids` and `values`, and says how long it is. */
-export type RowWriter = (
-  row: number,
-  ids: Int32Array,
-  values: Float32Array | Uint16Array,
-  at: number,
-) => number;
-
 /**
- * A table of `count` rows: the rows `replaced` says are written by `write` (at most
- * `bound(row)` long), the others are the old table's (empty past its end). The old table
- * is not changed, and is returned as it is when nothing changes.
+ * A table of `count` rows: the rows `replaced` marks are `source(row)` (made in row order),
+ * the others the old table's (empty past its end). The old table is not changed, and is
+ * returned as it is when nothing changes.
  */
 export function rebuildRows<Values extends Float32Array | Uint16Array>(
   rows: Rows<Values>,
   count: number,
   replaced: Uint8Array,
-  bound: (row: number) => number,
-  write: RowWriter,
+  source: (row: number) => Row,
   make: (length: number) => Values,
 ): Rows<Values> {
   const before = rows.offsets.length - 1;
   if (count === before && !replaced.includes(1)) return rows;
-  let capacity = 0;
-  for (let row = 0; row < count; row++) {
-    capacity += replaced[row] === 1 ? bound(row) : row < before ? rowLength(rows, row) : 0;
-  }
   const offsets = new Int32Array(count + 1);
-  let ids = new Int32Array(capacity);
-  let values = make(capacity);
+  let ids = new Int32Array(rows.ids.length + 64);
+  let values = make(ids.length);
   let at = 0;
-  // Kept rows are copied a run at a time.
+  const room = (length: number) => {
+    if (at + length <= ids.length) return;
+    const size = Math.max(at + length, ids.length * 2);
+    const moreIds = new Int32Array(size);
+    moreIds.set(ids.subarray(0, at));
+    ids = moreIds;
+    const moreValues = make(size);
+    moreValues.set(values.subarray(0, at));
+    values = moreValues;
+  };
+  // Kept rows are copied a run at a time; each row of a run moves by the same distance.
   let runStart = 0;
   const copyRun = (end: number) => {
     const from = rows.offsets[Math.min(runStart, before)] ?? 0;
     const to = rows.offsets[Math.min(end, before)] ?? 0;
-    if (to > from) {
-      ids.set(rows.ids.subarray(from, to), at);
-      values.set(rows.values.subarray(from, to), at);
-      // Each kept row moves by the same distance.
-      const shift = at - from;
-      for (let row = runStart; row < end; row++)
-        offsets[row + 1] = (rows.offsets[Math.min(row + 1, before)] ?? 0) + shift;
-      at += to - from;
-    } else for (let row = runStart; row < end; row++) offsets[row + 1] = at;
+    room(to - from);
+    ids.set(rows.ids.subarray(from, to), at);
+    values.set(rows.values.subarray(from, to), at);
+    const shift = at - from;
+    for (let row = runStart; row < end; row++)
+      offsets[row + 1] = (rows.offsets[Math.min(row + 1, before)] ?? 0) + shift;
+    at += to - from;
   };
   for (let row = 0; row < count; row++) {
     if (replaced[row] !== 1) continue;
     copyRun(row);
-    at += write(row, ids, values, at);
+    const made = source(row);
+    room(made.length);
+    for (let i = 0; i < made.length; i++) {
+      ids[at + i] = made.ids[i] ?? 0;
+      values[at + i] = made.values[i] ?? 0;
+    }
+    at += made.length;
     offsets[row + 1] = at;
     runStart = row + 1;
   }
   copyRun(count);
-  if (at < capacity) {
-    ids = ids.slice(0, at);
-    values = values.slice(0, at) as Values;
-  }
-  return { offsets, ids, values };
+  return { offsets, ids: ids.slice(0, at), values: values.slice(0, at) as Values };
 }
 
-export function rowLength(rows: Rows<Float32Array | Uint16Array>, row: number): number {
+function rowLength(rows: Rows<Float32Array | Uint16Array>, row: number): number {
   return (rows.offsets[row + 1] ?? 0) - (rows.offsets[row] ?? 0);
 }
 
