@@ -17,6 +17,7 @@ import { type RelatedMemory, relatedNews } from "../../src/model/related/related
 
 const ZONE = "Asia/Shanghai";
 const COUNT = 6;
+/** Another history: `SEED=7 node --import tsx --test tests/unit/relatedIncremental.test.ts`. */
 const SEED = Number(process.env.SEED ?? 20261129);
 const STEPS = 40;
 const SECTIONS = [
