@@ -13,7 +13,8 @@ import { searchLatency } from "./bench/searchLatency.ts";
  * `npm run bench -- --articles N` (or `--content DIR`): builds a synthetic newsroom with
  * the real production build and reports each phase's time, the wall time and the peak
  * memory of the largest single process. It checks the output, so no speed comes from
- * skipped work. `--related-only` times the related-news step alone; `--preview` times the
+ * skipped work. `--related-only` times the related-news step alone (cold, then updated after
+ * one article added, edited and deleted); `--preview` times the
  * preview after edits to an article's text; `--search` also times the built site's search
  * page in headless Chromium. A script, not a test.
  */
@@ -136,11 +137,20 @@ async function relatedOnly(content: string): Promise<void> {
     ["--max-old-space-size=6144", "--import", "tsx", "tools/bench/relatedStep.ts", "--content", content],
     "pipe",
   );
-  const result = JSON.parse(stdout) as { articles: number; listed: number; phases: Record<string, number> };
+  const result = JSON.parse(stdout) as {
+    articles: number;
+    listed: number;
+    phases: Record<string, number>;
+    recomputed: Record<string, number>;
+    memoryBytes: number;
+  };
   console.log(
     `\nnewsdesk bench, related news only: ${result.articles} articles, ${result.listed} related links`,
   );
   printMeasures(result.phases, {}, measured);
+  const lists = Object.entries(result.recomputed).map(([change, n]) => `${n} after one ${change}`);
+  console.log(`  lists computed again: ${lists.join(", ")}`);
+  console.log(`  memory kept for the next build: ${(result.memoryBytes / 2 ** 20).toFixed(1)} MiB (node:v8)`);
 }
 
 /** Each phase's time, what ran alongside, the wall time and the largest process's peak. */
@@ -152,7 +162,8 @@ function printMeasures(
   const width = Math.max(20, ...[...Object.keys(phases), ...Object.keys(alongside)].map((n) => n.length));
   const line = (name: string, value: string, unit: string) =>
     console.log(`  ${name.padEnd(width)} ${value.padStart(7)} ${unit}`);
-  for (const [phase, secs] of Object.entries(phases)) line(phase, secs.toFixed(1), "s");
+  // Tenths of a second, hundredths for what takes less than one.
+  for (const [phase, secs] of Object.entries(phases)) line(phase, secs.toFixed(secs < 1 ? 2 : 1), "s");
   for (const [work, secs] of Object.entries(alongside))
     line(work, secs.toFixed(1), "s (alongside the phases above)");
   line("wall time", wall.toFixed(1), "s");

@@ -17,7 +17,7 @@ import {
 } from "../domain/urls.ts";
 import { articlesBySection, articlesByTopic, type Listing, paginate, type Topic } from "./listings.ts";
 import { mostPopular } from "./popular.ts";
-import { buildRelatedEngine, type RelatedTerms } from "./related/related.ts";
+import { type RelatedMemory, type RelatedNews, relatedNews } from "./related/related.ts";
 import { withPins } from "./related/relatedPins.ts";
 import type { Route } from "./routes.ts";
 import { type SearchPart, searchParts } from "./searchParts.ts";
@@ -51,6 +51,8 @@ export interface Site {
   /** Every tag's topic, by name. */
   readonly topics: readonly Topic[];
   readonly related: (article: Article) => readonly Article[];
+  /** What related news keeps for the next build (every list is computed by then, if no page asked for one). */
+  readonly relatedMemory: () => RelatedMemory;
   /** Every warning of the content and the model (the build fails on errors before a Site exists). */
   readonly warnings: readonly Problem[];
 }
@@ -58,8 +60,8 @@ export interface Site {
 export interface ModelOptions {
   readonly mode: BuildMode;
   readonly clock: DateTime;
-  /** Each article's terms as related news weighs them, from the last build: kept while its text is. */
-  readonly relatedTerms?: RelatedTerms;
+  /** Related news of the last build: only what the changes since reach is computed again. */
+  readonly related?: RelatedMemory;
 }
 
 const HOME_TOP_STORIES = 5;
@@ -96,10 +98,16 @@ export function buildSite(content: Content, options: ModelOptions): Site {
   );
   problems.push(...popular.warnings);
 
+  // Computed on the first lookup: `npm run check` needs no related news.
+  let news: RelatedNews | undefined;
+  const relatedNow = () => {
+    news ??= relatedNews({ listed: articles, pages: withPages, count: config.relatedCount }, options.related);
+    return news;
+  };
   const related = withPins(
     content.articles,
     new Set(articles),
-    buildRelatedEngine(articles, config.relatedCount, withPages, options.relatedTerms),
+    (article) => relatedNow().related(article),
     config.relatedCount,
     problems,
   );
@@ -173,6 +181,7 @@ export function buildSite(content: Content, options: ModelOptions): Site {
     footerPages: content.footerPages,
     topics,
     related,
+    relatedMemory: () => relatedNow().memory,
     warnings: problems,
   };
 }

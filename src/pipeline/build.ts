@@ -9,7 +9,7 @@ import type { PlainPage } from "../domain/page.ts";
 import type { ImageLookup } from "../domain/picture.ts";
 import { isSitePath, normaliseSrc, outputPathOf, SEARCH_FOLDER } from "../domain/urls.ts";
 import { type BodyLookup, bodyOf } from "../markdown/bodyHtml.ts";
-import { type RelatedTerms, relatedTerms } from "../model/related/related.ts";
+import type { RelatedMemory } from "../model/related/related.ts";
 import type { SearchPart } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
 import { siteAssets } from "../output/assets.ts";
@@ -80,7 +80,7 @@ export type ChangeSet = ReadonlySet<string>;
 /** What a build leaves for the next: everything it may use again, and what the site folder holds. */
 export interface BuildState {
   readonly records: ContentRecords;
-  readonly relatedTerms: RelatedTerms;
+  readonly related: RelatedMemory;
   /** Each body's HTML with what it was made from, by source file. */
   readonly bodies: BodyStore;
   /** The site's files (each with what it shows and its bytes' fingerprint) and groups. */
@@ -120,8 +120,7 @@ export async function build(
     mark = now;
   };
 
-  const terms = previous?.relatedTerms ?? relatedTerms();
-  const { site, records, problems } = checkedSite(options, previous, changes, terms);
+  const { site, records, problems } = checkedSite(options, previous, changes);
   failOnErrors(problems);
   phase("read, check and model");
 
@@ -270,7 +269,7 @@ export async function build(
     );
     const state: BuildState = {
       records,
-      relatedTerms: terms,
+      related: site.relatedMemory(),
       bodies: store.next(bodyEntries, made),
       published: { manifest: report.manifest, groups: report.groups },
     };

@@ -2,7 +2,7 @@ import type { DateTime } from "luxon";
 import type { ContentFolder } from "../content/contentFolder.ts";
 import { type ContentRecords, readContent } from "../content/readContent.ts";
 import { ContentError, type Problem } from "../domain/problem.ts";
-import type { RelatedTerms } from "../model/related/related.ts";
+import type { RelatedMemory } from "../model/related/related.ts";
 import { type BuildMode, buildSite, type Site } from "../model/site.ts";
 import { outputCollisions, siteOutputs } from "../output/siteOutputs.ts";
 
@@ -31,16 +31,15 @@ export interface CheckedSite {
  */
 export function checkedSite(
   options: CheckOptions,
-  previous?: { readonly records: ContentRecords; readonly relatedTerms: RelatedTerms },
+  previous?: { readonly records: ContentRecords; readonly related: RelatedMemory },
   changed?: ReadonlySet<string>,
-  relatedTerms?: RelatedTerms,
 ): CheckedSite {
   const { content, records } = readContent(
     { folder: options.folder, clock: options.clock, env: options.env },
     previous?.records,
     changed,
   );
-  const site = buildSite(content, { mode: options.mode, clock: options.clock, relatedTerms });
+  const site = buildSite(content, { mode: options.mode, clock: options.clock, related: previous?.related });
   return { site, records, problems: [...site.warnings, ...outputCollisions(siteOutputs(site))] };
 }
 

@@ -18,8 +18,7 @@ import {
 } from "../content/readContent.ts";
 import { fingerprint } from "../domain/fingerprint.ts";
 import { toSlug } from "../domain/slugs.ts";
-import type { RelatedTerms } from "../model/related/related.ts";
-import { relatedTerms } from "../model/related/related.ts";
+import type { RelatedMemory } from "../model/related/related.ts";
 import { isRunning } from "../output/siteFolder.ts";
 import type { Manifest, Published } from "../output/writer.ts";
 import { type BodyIndex, packedBodies } from "./bodyStore.ts";
@@ -50,6 +49,8 @@ export interface StoredState {
   /** The fingerprint of the site this state built (what its site folder's marker says). */
   readonly site: string;
   readonly records: StoredRecords;
+  /** What the related engine keeps to update only the lists a change reaches. */
+  readonly related: RelatedMemory;
   readonly published: Published;
   /** Where each body is kept, and what it was made from. */
   readonly bodies: BodyIndex;
@@ -101,14 +102,10 @@ export function loadState(
 }
 
 /** The pipeline's state from what is on disk. */
-export function liveState(
-  folder: StateFolder,
-  stored: StoredState,
-  terms: RelatedTerms = relatedTerms(),
-): BuildState {
+export function liveState(folder: StateFolder, stored: StoredState): BuildState {
   return {
     records: recordsFromStore(stored.records),
-    relatedTerms: terms,
+    related: stored.related,
     bodies: packedBodies(folder.bodies, stored.bodies),
     published: stored.published,
   };
@@ -127,6 +124,7 @@ export function writeNextState(
     inputs,
     site,
     records: storedRecords(state.records as ContentRecords),
+    related: state.related,
     published: state.published,
     bodies: state.bodies.index ?? new Map(),
     standby,

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
 import type { Article } from "../../src/domain/article.ts";
-import { buildRelatedEngine } from "../../src/model/related/related.ts";
+import { relatedNews } from "../../src/model/related/related.ts";
 import { forEachTerm, stripMarkdown } from "../../src/model/related/textTerms.ts";
 import type { Site } from "../../src/model/site.ts";
 import { type FixtureOptions, makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
@@ -93,9 +93,13 @@ describe("related news", () => {
     const again = load(storyArticles());
     const lists = (site: Site) => site.articles.map((a) => [a.url, urls(site.related(a))]);
     assert.deepEqual(lists(again), lists(stories));
-    const reversed = buildRelatedEngine([...stories.articles].reverse(), stories.config.relatedCount);
+    const reversed = relatedNews({
+      listed: [...stories.articles].reverse(),
+      pages: [],
+      count: stories.config.relatedCount,
+    });
     for (const article of stories.articles) {
-      assert.deepEqual(urls(reversed(article)), urls(stories.related(article)));
+      assert.deepEqual(urls(reversed.related(article)), urls(stories.related(article)));
     }
   });
 

@@ -127,11 +127,17 @@ export class TermReader {
   private slots = new Int32Array(3 << 12);
   private used = 0;
   private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
+  private readonly names: string[];
 
-  /** How many terms have been seen. */
-  get termCount(): number {
-    return this.names.length;
+  /** `terms`: a table an earlier reader made (`terms` of it), whose ids this one keeps. */
+  constructor(terms: readonly string[] = []) {
+    this.names = [...terms];
+    for (const [id, term] of this.names.entries()) this.ids.set(term, id);
+  }
+
+  /** Every term seen, by id. */
+  get terms(): readonly string[] {
+    return this.names;
   }
 
   term(id: number): string {
