@@ -77,8 +77,17 @@ const state = stateFolder(CACHE, PROJECT, values.content, values.output);
 const standby = standbyOf(state.dir, folders.output);
 const started = performance.now();
 
+/**
+ * Worker threads may still be writing into the staging folder when an interrupt arrives:
+ * removing it then can meet a file that appeared after its folder was emptied (ENOTEMPTY),
+ * so it is tried again, and a folder left behind is the next build's to clear.
+ */
 function removeStaging() {
-  rmSync(staging, { recursive: true, force: true });
+  try {
+    rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+  } catch {
+    // recoverSiteFolder removes a staging folder left by a build that is gone.
+  }
 }
 
 // Eleventy may still be writing when a failure surfaces: clear up at the very end.
