@@ -84,7 +84,17 @@ export function revivedReading(
 }
 
 function storedArticle(article: Article): StoredArticle {
-  const { body: _body, state: _state, date, updated, expires, section, corrections, summary, ...rest } = article;
+  const {
+    body: _body,
+    state: _state,
+    date,
+    updated,
+    expires,
+    section,
+    corrections,
+    summary,
+    ...rest
+  } = article;
   return {
     ...rest,
     kind: "article",
