@@ -191,7 +191,7 @@ function checkOutput(output: string, articles: number): string[] {
   if (sitemapUrls < articles)
     problems.push(`the sitemaps list ${sitemapUrls} pages for ${articles} articles`);
   const indexed = files
-    .filter((f) => /^pagefind\/\d+\/pagefind-entry\.json$/.test(f))
+    .filter((f) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(f))
     .flatMap((f) => {
       const entry = JSON.parse(readFileSync(path.join(output, f), "utf8")) as {
         languages: Record<string, { page_count: number }>;
