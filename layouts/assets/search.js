@@ -9,16 +9,19 @@
   const base = form.dataset.base || "/";
   // The index comes in parts, by time: the newest first (then the plain pages, then older
   // parts). A search runs at once on the parts loaded so far, and shows what it finds; the
-  // other parts are merged a few at a time after it, and each time the results are ranked
+  // other parts are merged in growing batches after it, and each time the results are ranked
   // again over all the parts merged so far, so the best stay on top as older ones arrive.
   const [first, ...others] = form.dataset.index.split(" ");
   const pagefind = await import(`${base}${first}pagefind.js`);
   await pagefind.options({ baseUrl: base });
-  const MERGE_AT_ONCE = 4;
+  // Each batch twice the last (4, 8, 16, ...): the newest parts come soon after the first,
+  // and a search that finds little reaches the oldest in a few rounds, not one per four parts.
+  let batchSize = 4;
   let merged = 0;
   let merging = Promise.resolve();
   const mergeMore = () => {
-    const batch = others.slice(merged, merged + MERGE_AT_ONCE);
+    const batch = others.slice(merged, merged + batchSize);
+    batchSize *= 2;
     merged += batch.length;
     merging = merging.then(() =>
       Promise.all(batch.map((folder) => pagefind.mergeIndex(`${base}${folder}`, { baseUrl: base }))),

@@ -12,7 +12,15 @@ import { searchPartFolder } from "../domain/urls.ts";
  * too big is halved, then quartered, then split by month, half-month and day. Only a span
  * whose own count crosses the limit is split or joined again, so growth reshapes the newest
  * span alone. The plain pages (About Us, ...) have a part of their own.
+ *
+ * Years before the newest article's take parts `OLDER_YEARS_FACTOR` times as large: they
+ * change rarely (a correction), and every part costs a reader's browser a download of
+ * Pagefind's WebAssembly (60 KB) before a search that finds nothing can say so. Once a year,
+ * when the first article of a new year arrives, the year before is indexed again in its
+ * larger parts.
  */
+const OLDER_YEARS_FACTOR = 5;
+
 export interface SearchPart {
   /** Its folder, relative to the site root (`pagefind/2026-11/`). */
   readonly folder: string;
@@ -38,7 +46,12 @@ export function searchParts(
   pages: readonly PlainPage[],
   partSize: number,
 ): readonly SearchPart[] {
-  const parts: SearchPart[] = spansOf(whole(published), partSize).map((span) => ({
+  const newestYear = published[0]?.date.year ?? 0;
+  const limitOf = (span: Span) =>
+    span.name !== "all" && Number(span.name.slice(0, 4)) < newestYear
+      ? partSize * OLDER_YEARS_FACTOR
+      : partSize;
+  const parts: SearchPart[] = spansOf(whole(published), limitOf).map((span) => ({
     folder: searchPartFolder(span.name).slice(1),
     items: span.articles,
   }));
@@ -46,10 +59,10 @@ export function searchParts(
   return parts;
 }
 
-/** The spans, newest first, each split until it holds at most `limit` articles (a day is never split). */
-function spansOf(span: Span, limit: number): Span[] {
-  if (span.articles.length <= limit || !span.split) return span.articles.length > 0 ? [span] : [];
-  return span.split(span.articles).flatMap((smaller) => spansOf(smaller, limit));
+/** The spans, newest first, each split until it holds at most its limit of articles (a day is never split). */
+function spansOf(span: Span, limitOf: (span: Span) => number): Span[] {
+  if (span.articles.length <= limitOf(span) || !span.split) return span.articles.length > 0 ? [span] : [];
+  return span.split(span.articles).flatMap((smaller) => spansOf(smaller, limitOf));
 }
 
 /** Groups articles (newest first) by a name of their date (in the site's zone, as read), keeping the order. */

@@ -75,6 +75,19 @@ describe("the search index's parts", () => {
     ]);
   });
 
+  test("years before the newest article's take parts five times as large", () => {
+    const older = ["2016-11-01 09:00", "2016-11-02 09:00", "2016-12-01 09:00", "2017-03-01 09:00"];
+    const newest = ["2025-01-10 09:00", "2025-08-01 09:00"];
+    // 2016's three articles stay one part at a part size of 1 (older years: up to 5); 2025 splits.
+    assert.deepEqual(folders(fixtureSite([...older, ...newest], 1)), [
+      "pagefind/2025-h2/",
+      "pagefind/pages/",
+      "pagefind/2025-h1/",
+      "pagefind/2017/",
+      "pagefind/2016/",
+    ]);
+  });
+
   test("an article added to one span leaves every other part as it was", () => {
     const dates = [
       "2016-11-01 09:00",
