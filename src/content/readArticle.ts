@@ -6,8 +6,8 @@ import { parseEditorDate } from "../domain/dates.ts";
 import { fingerprint } from "../domain/fingerprint.ts";
 import type { Problem } from "../domain/problem.ts";
 import { isTopSection, type Section, type SectionTree } from "../domain/section.ts";
-import { isSlug, MAX_SLUG_LENGTH, slugLengthProblem, toSlug } from "../domain/slugs.ts";
-import { articleUrl, normaliseUrlPath } from "../domain/urls.ts";
+import { isSlug, MAX_SLUG_LENGTH, SLUG_RULE, slugLengthProblem, toSlug } from "../domain/slugs.ts";
+import { ALIAS_PATTERN, ALIAS_RULE, articleUrl, normaliseUrlPath } from "../domain/urls.ts";
 import { bodyFacts } from "../markdown/bodyFacts.ts";
 import { checkFrontMatter, type ReportError, wellFormedField } from "./checkFrontMatter.ts";
 import { type ArticleFrontMatter, articleFrontMatterSchema } from "./frontMatter.ts";
@@ -142,27 +142,14 @@ function checkCorrections(
   }));
 }
 
-/**
- * An alias becomes a folder of the built site: a path of plain characters, without `..`
- * (which would leave the site), empty or overlong parts, control characters or backslashes.
- */
-const ALIAS_SEGMENT = /^[^\s\\?#\p{Cc}]+$/u;
-
 function checkAliases(block: FrontMatterBlock, value: string[] | undefined, error: ReportError): Alias[] {
   return (value ?? []).flatMap((alias, index) => {
     const line = block.lineOf(["aliases", index]);
-    const segments = alias.split("/").slice(1, alias.endsWith("/") ? -1 : undefined);
-    const wellFormed =
-      alias.startsWith("/") &&
-      segments.every((segment) => ALIAS_SEGMENT.test(segment) && segment !== "." && segment !== "..");
-    if (!wellFormed) {
-      error(
-        line,
-        "aliases",
-        `${JSON.stringify(alias)} is not an address on this site; write the old path, like /economy/2016-11-04/old-slug/`,
-      );
+    if (!ALIAS_PATTERN.test(alias)) {
+      error(line, "aliases", `${JSON.stringify(alias)} ${ALIAS_RULE}`);
       return [];
     }
+    const segments = alias.split("/").slice(1, alias.endsWith("/") ? -1 : undefined);
     const tooLong = segments.find((segment) => slugLengthProblem(segment));
     if (tooLong !== undefined) {
       error(line, "aliases", `"${alias}" has a part that ${slugLengthProblem(tooLong)}`);
@@ -206,11 +193,7 @@ function checkSlug(
     const line = block.lineOf(["slug"]);
     if (!isSlug(value)) {
       const suggestion = toSlug(value).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, "");
-      error(
-        line,
-        "slug",
-        `"${value}" must be lower-case letters, digits and hyphens${suggestion ? ` (for example "${suggestion}")` : ""}`,
-      );
+      error(line, "slug", `"${value}" ${SLUG_RULE}${suggestion ? ` (for example "${suggestion}")` : ""}`);
       return undefined;
     }
     const tooLong = slugLengthProblem(value);

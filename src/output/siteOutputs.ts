@@ -1,5 +1,5 @@
 import type { Problem } from "../domain/problem.ts";
-import { ASSETS_FOLDER, outputPathOf, PICTURES_FOLDER, SEARCH_FOLDER } from "../domain/urls.ts";
+import { ADMIN_FOLDER, ASSETS_FOLDER, outputPathOf, PICTURES_FOLDER, SEARCH_FOLDER } from "../domain/urls.ts";
 import type { Route } from "../model/routes.ts";
 import type { Site } from "../model/site.ts";
 import { feedFiles } from "./feeds.ts";
@@ -21,7 +21,7 @@ export interface PlannedOutput {
 
 /**
  * Every output of a build of `site`, in order of precedence: the site's own pages, feeds,
- * sitemaps, assets, pictures and search index first, then the newsroom's own templates'
+ * sitemaps, assets, pictures, search index and web editor first, then the newsroom's own templates'
  * (`templates`, when Eleventy has rendered them), then what editors add: plain pages,
  * articles, and last the aliases, which may never take another output's place.
  */
@@ -38,6 +38,7 @@ export function siteOutputs(site: Site, templates: readonly PlannedOutput[] = []
     { path: root(ASSETS_FOLDER), name: "the site's style sheets, scripts and icons" },
     { path: root(PICTURES_FOLDER), name: "the site's processed pictures" },
     { path: root(SEARCH_FOLDER), name: "the search index" },
+    { path: root(ADMIN_FOLDER), name: "the web editor" },
     ...templates,
     ...routes("page"),
     ...routes("article"),
