@@ -12,6 +12,7 @@ import { readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
 import { buildClock } from "../domain/buildClock.ts";
 import { parseEditorDate } from "../domain/dates.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
 import { ContentError, formatProblem } from "../domain/problem.ts";
 import { buildSectionTree, isTopSection, type SectionTree, sectionTreeSchema } from "../domain/section.ts";
 import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "../domain/siteConfig.ts";
@@ -257,7 +258,8 @@ async function main(): Promise<number> {
   // What was written must pass the same checks as the build; if not, take it back.
   const checkPicture = pictureCheck(content);
   const context = { tree, zone: config.timeZone, clock: buildClock(), checkPicture };
-  const { value: article, problems } = readArticle(label, id, readFileSync(file, "utf8"), context);
+  const written = readFileSync(file, "utf8");
+  const { value: article, problems } = readArticle(label, id, written, context, fingerprint(written));
   if (!article || problems.length > 0) {
     unlinkSync(file);
     throw new ContentError(problems);

@@ -1,9 +1,7 @@
-import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import type { Alias, Article, Correction, PublishState, Tag } from "../domain/article.ts";
 import { parseEditorDate } from "../domain/dates.ts";
-import { fingerprint } from "../domain/fingerprint.ts";
 import type { Problem } from "../domain/problem.ts";
 import { isTopSection, type Section, type SectionTree } from "../domain/section.ts";
 import { isSlug, MAX_SLUG_LENGTH, SLUG_RULE, slugLengthProblem, toSlug } from "../domain/slugs.ts";
@@ -33,13 +31,18 @@ export interface ReadResult<T> {
   readonly problems: readonly Problem[];
 }
 
-/** Checks one article file against the contract and builds its model, or says what is wrong. */
+/**
+ * Checks one article file against the contract and builds its model, or says what is wrong.
+ * `version` stands for what the article shows (the build's fingerprint of its file). Nothing
+ * here reads files or needs Node's modules: the web editor runs it in the browser before
+ * saving (layouts/admin/).
+ */
 export function readArticle(
   file: string,
   id: string,
   text: string,
   context: ArticleContext,
-  version: string = fingerprint(text),
+  version: string,
 ): ReadResult<Article> {
   const { block, fields: fm, problems, error } = checkFrontMatter(file, text, articleFrontMatterSchema);
   if (!block?.data) return { value: undefined, problems };
@@ -201,7 +204,7 @@ function checkSlug(
     return tooLong ? undefined : value;
   }
   // A file name without letters or digits (say "—.md") falls back to the headline.
-  const fromName = toSlug(path.posix.basename(id, ".md")) || toSlug(headline ?? "");
+  const fromName = toSlug(id.slice(id.lastIndexOf("/") + 1).replace(/\.md$/, "")) || toSlug(headline ?? "");
   if (!fromName) {
     error(
       1,

@@ -4,6 +4,7 @@ import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { parse } from "yaml";
 import { z } from "zod";
+import { ARTICLES_COLLECTION, DATE_WIDGET, EDITOR_MESSAGES } from "../../layouts/admin/editorNames.ts";
 import { articleFileText } from "../../src/content/articleFile.ts";
 import {
   articleFrontMatterSchema,
@@ -15,13 +16,10 @@ import { type ArticleContext, readArticle } from "../../src/content/readArticle.
 import { buildSectionTree, sectionTreeSchema } from "../../src/domain/section.ts";
 import { resolveSiteConfig, siteConfigSchema } from "../../src/domain/siteConfig.ts";
 import {
-  ARTICLES_COLLECTION,
   BODY_FIELD,
-  DATE_WIDGET,
   type DecapField,
   decapConfig,
   decapConfigYaml,
-  EDITOR_MESSAGES,
 } from "../../src/output/admin/decapConfig.ts";
 
 /**
@@ -83,7 +81,7 @@ const VALID = {
 /** What `npm run check` says of an article with these fields: `field: message` lines. */
 function checked(fields: Record<string, unknown>): string[] {
   const text = articleFileText(fields, "A first paragraph.\n");
-  return readArticle("content/articles/x.md", "2016/11/x.md", text, context).problems.map(
+  return readArticle("content/articles/x.md", "2016/11/x.md", text, context, "test").problems.map(
     (problem) => `${problem.field}: ${problem.message}`,
   );
 }

@@ -1,10 +1,10 @@
 import { stringify } from "yaml";
 import { z } from "zod";
+import { ARTICLE_FORMAT, ARTICLES_COLLECTION, DATE_WIDGET } from "../../../layouts/admin/editorNames.ts";
 import { NEW_FILE_PATH } from "../../../layouts/admin/newFilePath.ts";
 import {
   articleFrontMatterSchema,
   FIELD_HINTS,
-  MISSING,
   TEXT_KINDS,
   type TextKind,
 } from "../../content/frontMatter.ts";
@@ -49,12 +49,6 @@ export interface EditorRoot {
   readonly content: string;
 }
 
-/** The format of an article file in the editor: the file as newsdesk reads and writes it (layouts/admin/articleFormat.ts). */
-export const ARTICLE_FORMAT = "newsdesk-article";
-/** The date widget that keeps the site's zone whatever the browser's (layouts/admin/siteDateWidget.ts). */
-export const DATE_WIDGET = "newsdesk-date";
-/** The collection of articles, by name (its entries' addresses in the editor: `#/collections/articles/...`). */
-export const ARTICLES_COLLECTION = "articles";
 /** The Markdown body: not a front-matter field, the text below it. */
 export const BODY_FIELD = "body";
 /** The body comes after the fields every article has and the lead picture; the rest follow it. */
@@ -189,12 +183,6 @@ function sectionOptions(tree: SectionTree): { label: string; value: string }[] {
       })),
   );
 }
-
-/** The messages Decap shows for a required field and a field rule, in the check's words (the field's label first). */
-export const EDITOR_MESSAGES = {
-  required: `%{fieldLabel}: ${MISSING}`,
-  regexPattern: "%{fieldLabel}: %{pattern}",
-} as const;
 
 /** The articles' collection: where the files are, how new ones are named, how the list shows them. */
 export function articlesCollection(root: EditorRoot, tree: SectionTree, config: SiteConfig) {
