@@ -12,6 +12,7 @@ import { type BodyLookup, bodyOf } from "../markdown/bodyHtml.ts";
 import { type RelatedTerms, relatedTerms } from "../model/related/related.ts";
 import type { SearchPart } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
+import { adminGroup } from "../output/admin/adminGroup.ts";
 import { siteAssets } from "../output/assets.ts";
 import { failpoint } from "../output/failpoint.ts";
 import { feedGroups } from "../output/feeds.ts";
@@ -231,7 +232,13 @@ export async function build(
     failpoint("pages");
     phase("pages");
 
-    for (const group of [...feedGroups(site), ...sitemapGroups(site)])
+    const admin = await adminGroup({
+      ...options,
+      site,
+      assets: assets.urls,
+      env: options.env ?? process.env,
+    });
+    for (const group of [...feedGroups(site), ...sitemapGroups(site), admin])
       await writer.putGroup(group, outputPathOf);
     for (const file of assets.files) {
       await writer.put(outputPathOf(file.url), file.source, () => readFileSync(file.source));

@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type EditorSettings, settingsJson } from "../../../layouts/admin/editorSettings.ts";
+import type { ContentFolder } from "../../content/contentFolder.ts";
+import { fingerprint } from "../../domain/fingerprint.ts";
+import type { SectionTree } from "../../domain/section.ts";
+import { ADMIN_FOLDER, type AssetUrls } from "../../domain/urls.ts";
+import type { Site } from "../../model/site.ts";
+import type { BinaryOutputFile, OutputFile, OutputGroup } from "../outputFile.ts";
+import { adminPage } from "./adminPage.ts";
+import { decapConfigYaml } from "./decapConfig.ts";
+import { decapFiles, servedFile } from "./decapFiles.ts";
+import { editorBundle } from "./editorBundle.ts";
+import { localBackendAddress } from "./localBackendAddress.ts";
+
+/** The group's name in the build's state. */
+export const ADMIN_GROUP = "web editor";
+
+/** The editor's stylesheet in the project. */
+const EDITOR_CSS = "layouts/admin/editor.css";
+
+export interface AdminSources {
+  readonly site: Site;
+  readonly folder: ContentFolder;
+  readonly projectRoot: string;
+  readonly assets: AssetUrls;
+  /** For the local backend's port (NEWSDESK_BACKEND_PORT). */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The web editor, /admin/, as one group of the site's files: its page, `config.yml` made
+ * from the contract and the section tree, newsdesk's script and stylesheet, and Decap's
+ * files. Keyed by all it holds (Decap's version, the configuration, the settings, the
+ * script and the stylesheet): an incremental build writes it again only when one changes.
+ * It is no page of the site: not in the sitemap, the feeds or the search index.
+ */
+export async function adminGroup({
+  site,
+  folder,
+  projectRoot,
+  assets,
+  env,
+}: AdminSources): Promise<OutputGroup<OutputFile | BinaryOutputFile>> {
+  const { config, tree } = site;
+  // The backend sees the folder that holds the content folder: the repository on GitHub.
+  const content = `${path.basename(folder.dir)}/`;
+  const backend = localBackendAddress(env);
+  const yaml = decapConfigYaml({ config, tree, root: { content }, localBackend: backend.url });
+  const settings: EditorSettings = {
+    config,
+    sections: sectionsInput(tree),
+    assets,
+    articlesFolder: `${content}articles/`,
+    articlesLabel: `${folder.label("articles")}/`,
+  };
+  const json = settingsJson(settings);
+  const script = await editorBundle(projectRoot);
+  const css = readFileSync(path.join(projectRoot, EDITOR_CSS), "utf8");
+  const decap = decapFiles(projectRoot);
+  const editorScript = `editor.${fingerprint(script).slice(0, 10)}.js`;
+  const editorCss = `editor.${fingerprint(css).slice(0, 10)}.css`;
+  const page = adminPage({
+    config,
+    settingsJson: json,
+    editorScript,
+    editorCss,
+    decapScript: `${decap.folder}${decap.script}`,
+    localBackendOrigins: backend.origins,
+  });
+  const url = (name: string) => `${ADMIN_FOLDER}${name}`;
+  return {
+    name: ADMIN_GROUP,
+    key: fingerprint([decap.version, page, yaml, script, css].join("\0")),
+    make: (): (OutputFile | BinaryOutputFile)[] => [
+      { url: url(""), content: page },
+      { url: url("config.yml"), content: yaml },
+      { url: url(editorScript), content: script },
+      { url: url(editorCss), content: css },
+      ...decap.files.map((file) => servedFile(url(`${decap.folder}${file.name}`), file.source)),
+    ],
+  };
+}
+
+/** The section tree as sections.json writes it: the browser builds its tree from this, as the build does. */
+function sectionsInput(tree: SectionTree) {
+  return tree.tops.map((top) => ({
+    slug: top.slug,
+    title: top.title,
+    sections: top.sections.map((section) => ({ slug: section.slug, title: section.title })),
+  }));
+}
