@@ -1,4 +1,5 @@
 import { articleFileText } from "../../src/content/articleFile.ts";
+import { articleFrontMatterSchema } from "../../src/content/frontMatter.ts";
 import { readFrontMatterBlock } from "../../src/content/frontMatterBlock.ts";
 import type { EntryData, FileFormat } from "./decap.ts";
 import { EDITOR_ONLY_PREFIX } from "./newFilePath.ts";
@@ -36,10 +37,25 @@ export const articleFormat: FileFormat = {
     // Never written from the form: the form never held its fields.
     if (typeof unreadable === "string") throw new Error(UNREADABLE_MESSAGE);
     const { body, correction, ...fields } = data;
-    const written = withoutEmpty({ ...fields, correction: correctionForFile(correction) }) as EntryData;
-    return articleFileText(written, typeof body === "string" ? body : "");
+    // A form left empty is a file without fields (which the check then names one by one).
+    const written = (withoutEmpty({ ...fields, correction: correctionForFile(correction) }) ??
+      {}) as EntryData;
+    return articleFileText(inContractOrder(written), typeof body === "string" ? body : "");
   },
 };
+
+/**
+ * The fields in the contract's order (headline, date, section, ...), as `npm run new`
+ * writes them: the form hands them over in the order they were first typed in.
+ */
+function inContractOrder(fields: EntryData): EntryData {
+  const order = Object.keys(articleFrontMatterSchema.shape);
+  const rank = (key: string) => {
+    const at = order.indexOf(key);
+    return at === -1 ? order.length : at;
+  };
+  return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => rank(a) - rank(b)));
+}
 
 /** The key under which a file the reader could not read keeps its text, so nothing writes over it. */
 export const UNREADABLE = `${EDITOR_ONLY_PREFIX}unreadable`;

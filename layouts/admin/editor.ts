@@ -25,7 +25,9 @@ document.addEventListener("DOMContentLoaded", () => {
   CMS.registerCustomFormat(ARTICLE_FORMAT, "md", articleFormat);
   CMS.registerWidget(DATE_WIDGET, createClass(siteDateControl(h)));
   CMS.registerPreviewStyle(withPrefix(settings.config.pathPrefix, settings.assets.css));
-  CMS.registerPreviewStyle(new URL("editor.css", document.baseURI).href);
+  // The editor's own stylesheet, as the page links it (its name carries its content's hash).
+  const editorCss = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+  if (editorCss) CMS.registerPreviewStyle(editorCss.href);
   CMS.registerPreviewTemplate(ARTICLES_COLLECTION, previewTemplate(settings, tree, h));
   CMS.registerEventListener({ name: "preSave", handler: checksBeforeSaving(settings, tree) });
   registerMessages(CMS);

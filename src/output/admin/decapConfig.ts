@@ -86,7 +86,15 @@ function fieldOf(name: string, path: string, schema: z.ZodType, context: FieldCo
   if (hint === undefined) throw new Error(`the contract's field ${path} has no hint in FIELD_HINTS`);
   const base = { name, label: name, required, hint };
   if (inner instanceof z.ZodBoolean) return { ...base, widget: "boolean" };
-  if (inner instanceof z.ZodString) return { ...base, ...textWidget(TEXT_KINDS[path], context) };
+  if (inner instanceof z.ZodString) {
+    const kind = TEXT_KINDS[path];
+    // A new article's date starts at now (in the site's zone), as `npm run new` dates one.
+    return {
+      ...base,
+      ...textWidget(kind, context),
+      ...(kind === "date" && required ? { default_now: true } : {}),
+    };
+  }
   if (inner instanceof z.ZodObject)
     return { ...base, widget: "object", fields: fieldsOf(inner, path, context) };
   if (inner instanceof z.ZodArray)
@@ -192,6 +200,11 @@ export function articlesCollection(root: EditorRoot, tree: SectionTree, config: 
     label_singular: "Article",
     description: `Every article of ${config.name}, newest first. Dates are ${config.timeZone} time, as the dateline shows them.`,
     folder: `${root.content}articles`,
+    // Pictures go to content/images/ and are written as the contract wants them
+    // (`images/x.jpg`): said again here, as Decap otherwise keeps an article's uploads
+    // beside the article, which the build does not publish.
+    media_folder: `/${root.content}images`,
+    public_folder: "images",
     extension: "md",
     format: ARTICLE_FORMAT,
     create: true,
