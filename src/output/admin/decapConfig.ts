@@ -95,8 +95,18 @@ function fieldOf(name: string, path: string, schema: z.ZodType, context: FieldCo
       ...(kind === "date" && required ? { default_now: true } : {}),
     };
   }
-  if (inner instanceof z.ZodObject)
-    return { ...base, widget: "object", fields: fieldsOf(inner, path, context) };
+  if (inner instanceof z.ZodObject) {
+    // Decap checks an empty optional group's required fields all the same (an article
+    // without a lead image could not be saved): in an optional group they are optional in
+    // the form, and the check before saving (layouts/admin/checksBeforeSaving.ts) requires
+    // them, in the same words, once the group has anything in it.
+    const fields = fieldsOf(inner, path, context);
+    return {
+      ...base,
+      widget: "object",
+      fields: required ? fields : fields.map((field) => ({ ...field, required: false })),
+    };
+  }
   if (inner instanceof z.ZodArray)
     return { ...base, ...listWidget(name, path, inner.element as z.ZodType, context) };
   if (inner instanceof z.ZodUnion) return { ...base, ...textOrDatedList(path, inner, context) };
