@@ -54,7 +54,6 @@ export function adminPage(parts: AdminPageParts): string {
 <meta name="referrer" content="same-origin">
 <title>Web editor - ${escapeHtml(config.name)}</title>
 <link rel="stylesheet" href="${escapeHtml(parts.editorCss)}">
-<link rel="cms-config-url" type="text/yaml" href="config.yml">
 <script type="application/json" id="${SETTINGS_ELEMENT}">${parts.settingsJson}</script>
 <script src="${escapeHtml(parts.editorScript)}"></script>
 <script src="${escapeHtml(parts.decapScript)}"></script>
