@@ -63,13 +63,12 @@ function ArticleAlone({
 }) {
   const site = buildSite(contentOf(article, settings, tree), { mode: "preview", clock: article.date });
   const route = { kind: "article" as const, url: article.url, article };
+  const images = new Map(settings.pictures);
   const bodies = new Map([
-    [article.file, renderArticleBody(article.body, undefined, settings.config.words.table)],
+    [article.file, renderArticleBody(article.body, images, settings.config.words.table)],
   ]);
   return (
-    <Page.Provider
-      value={{ site, assets: settings.assets, images: new Map(), bodies, route, parts: new Map() }}
-    >
+    <Page.Provider value={{ site, assets: settings.assets, images, bodies, route, parts: new Map() }}>
       <main id="main" class="editor-preview-page">
         <article class="article">
           <StateBanner article={article} />
@@ -100,8 +99,8 @@ function contentOf(article: Article, settings: EditorSettings, tree: SectionTree
 }
 
 /**
- * Each picture of the site in the HTML (`/images/x.jpg` under the path prefix, as the page
- * links an unprocessed one, or `images/x.jpg` as the text names it) shown from the editor's
+ * Each picture not processed yet (`/images/x.jpg` under the path prefix, as the page links
+ * an unprocessed one, or `images/x.jpg` as the text names it) shown from the editor's
  * media: the preview has no site to fetch them from.
  */
 function withPictures(
@@ -113,7 +112,10 @@ function withPictures(
   const root = withPrefix(pathPrefix, "/");
   for (const img of findAll((node) => node.name === "img", tree.children)) {
     const src = img.attribs.src ?? "";
-    const url = pictureUrl(normaliseSrc(src.startsWith(root) ? src.slice(root.length) : src));
+    const path = normaliseSrc(src.startsWith(root) ? src.slice(root.length) : src);
+    // Processed pictures (the site's /img/ files) show from the site.
+    if (!path.startsWith("images/")) continue;
+    const url = pictureUrl(path);
     if (url) img.attribs.src = url.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
   }
   return getOuterHTML(tree.children, { decodeEntities: false, encodeEntities: false });

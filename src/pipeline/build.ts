@@ -236,6 +236,7 @@ export async function build(
       ...options,
       site,
       assets: assets.urls,
+      images: imageRun.images,
       env: options.env ?? process.env,
     });
     for (const group of [...feedGroups(site), ...sitemapGroups(site), admin])

@@ -3,6 +3,7 @@ import path from "node:path";
 import { type EditorSettings, settingsJson } from "../../../layouts/admin/editorSettings.ts";
 import type { ContentFolder } from "../../content/contentFolder.ts";
 import { fingerprint } from "../../domain/fingerprint.ts";
+import type { ImageLookup } from "../../domain/picture.ts";
 import type { SectionTree } from "../../domain/section.ts";
 import { ADMIN_FOLDER, type AssetUrls } from "../../domain/urls.ts";
 import type { Site } from "../../model/site.ts";
@@ -24,6 +25,8 @@ export interface AdminSources {
   readonly folder: ContentFolder;
   readonly projectRoot: string;
   readonly assets: AssetUrls;
+  /** The site's processed pictures, for the preview pane. */
+  readonly images: ImageLookup;
   /** For the local backend's port (NEWSDESK_BACKEND_PORT). */
   readonly env: NodeJS.ProcessEnv;
 }
@@ -40,6 +43,7 @@ export async function adminGroup({
   folder,
   projectRoot,
   assets,
+  images,
   env,
 }: AdminSources): Promise<OutputGroup<OutputFile | BinaryOutputFile>> {
   const { config, tree } = site;
@@ -53,6 +57,7 @@ export async function adminGroup({
     assets,
     articlesFolder: `${content}articles/`,
     articlesLabel: `${folder.label("articles")}/`,
+    pictures: [...images],
   };
   const json = settingsJson(settings);
   const script = await editorBundle(projectRoot);

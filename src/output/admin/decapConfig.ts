@@ -67,7 +67,7 @@ export function articleFields(tree: SectionTree, zone: string): DecapField[] {
     // Raw mode only: Decap's rich-text mode rewrites Markdown it does not model (raw HTML,
     // embeds, tables), so an article opened and saved would not stay the same.
     modes: ["raw"],
-    hint: "The text, in Markdown: a blank line between paragraphs, ## for a sub-heading, ![What it shows](images/x.jpg) for a picture. The preview on the right shows it as readers will see it.",
+    hint: "The text, in Markdown: a blank line between paragraphs, `## ` for a sub-heading, `![What it shows](images/x.jpg)` for a picture. The preview on the right shows it as readers will see it.",
   };
   const at = fields.findIndex((field) => field.name === BODY_AFTER) + 1;
   return [...fields.slice(0, at), body, ...fields.slice(at)];
