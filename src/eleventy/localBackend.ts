@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import { createRequire } from "node:module";
 import { connect } from "node:net";
 import path from "node:path";
+import { EDITOR_CONTENT_FOLDER } from "../output/admin/localBackendAddress.ts";
 import { namesThisComputer } from "./previewServer.ts";
 
 /**
@@ -38,9 +39,20 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
 /** The request fields that name files or folders (entries, media, deletions, moves). */
 const PATH_KEYS: ReadonlySet<string> = new Set(["path", "paths", "newPath", "folder", "mediaFolder"]);
 
-export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend> {
-  const root = path.dirname(path.resolve(options.contentDir));
-  const allowed = `${path.basename(path.resolve(options.contentDir))}/`;
+/**
+ * Starts it, or says why not: /admin/'s configuration names the repository's `content/`
+ * (EDITOR_CONTENT_FOLDER), so the backend serves a content folder of that name only.
+ */
+export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend | undefined> {
+  const contentDir = path.resolve(options.contentDir);
+  const allowed = EDITOR_CONTENT_FOLDER;
+  if (`${path.basename(contentDir)}/` !== allowed) {
+    console.log(
+      `[newsdesk] The web editor edits a folder named ${allowed}; ${options.contentDir} is not one, so /admin/ has no local backend.`,
+    );
+    return undefined;
+  }
+  const root = path.dirname(contentDir);
   const innerPort = await freePort();
   const decap = spawn(process.execPath, [decapServerScript()], {
     env: {

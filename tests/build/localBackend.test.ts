@@ -21,7 +21,9 @@ let port: number;
 
 before(async () => {
   port = await freePort();
-  backend = await startLocalBackend({ contentDir: content, port });
+  const started = await startLocalBackend({ contentDir: content, port });
+  assert.ok(started, "a folder named content/ gets its backend");
+  backend = started;
 });
 after(() => backend?.close());
 

@@ -62,6 +62,7 @@ const built = spawnSync(
 if (built.status !== 0) throw new Error(built.stderr);
 
 const backend = await startLocalBackend({ contentDir: content, port: backendPort });
+if (!backend) throw new Error("--content must name a folder called content/");
 const server = await serveFolder(site);
 const browser = await launchBrowser();
 const seconds = (from: number) => (performance.now() - from) / 1000;

@@ -1,18 +1,17 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type EditorSettings, settingsJson } from "../../../layouts/admin/editorSettings.ts";
-import type { ContentFolder } from "../../content/contentFolder.ts";
 import { fingerprint } from "../../domain/fingerprint.ts";
 import type { ImageLookup } from "../../domain/picture.ts";
 import type { SectionTree } from "../../domain/section.ts";
-import { ADMIN_FOLDER, type AssetUrls } from "../../domain/urls.ts";
+import { ADMIN_FOLDER, type AssetUrls, withPrefix } from "../../domain/urls.ts";
 import type { Site } from "../../model/site.ts";
 import type { BinaryOutputFile, OutputFile, OutputGroup } from "../outputFile.ts";
 import { adminPage } from "./adminPage.ts";
 import { decapConfigYaml } from "./decapConfig.ts";
 import { decapFiles, servedFile } from "./decapFiles.ts";
 import { editorBundle } from "./editorBundle.ts";
-import { localBackendAddress } from "./localBackendAddress.ts";
+import { EDITOR_CONTENT_FOLDER, localBackendAddress } from "./localBackendAddress.ts";
 
 /** The group's name in the build's state. */
 export const ADMIN_GROUP = "web editor";
@@ -22,7 +21,6 @@ const EDITOR_CSS = "layouts/admin/editor.css";
 
 export interface AdminSources {
   readonly site: Site;
-  readonly folder: ContentFolder;
   readonly projectRoot: string;
   readonly assets: AssetUrls;
   /** The site's processed pictures, for the preview pane. */
@@ -40,15 +38,13 @@ export interface AdminSources {
  */
 export async function adminGroup({
   site,
-  folder,
   projectRoot,
   assets,
   images,
   env,
 }: AdminSources): Promise<OutputGroup<OutputFile | BinaryOutputFile>> {
   const { config, tree } = site;
-  // The backend sees the folder that holds the content folder: the repository on GitHub.
-  const content = `${path.basename(folder.dir)}/`;
+  const content = EDITOR_CONTENT_FOLDER;
   const backend = localBackendAddress(env);
   const yaml = decapConfigYaml({ config, tree, root: { content }, localBackend: backend.url });
   const settings: EditorSettings = {
@@ -56,7 +52,7 @@ export async function adminGroup({
     sections: sectionsInput(tree),
     assets,
     articlesFolder: `${content}articles/`,
-    articlesLabel: `${folder.label("articles")}/`,
+    articlesLabel: `${content}articles/`,
     pictures: [...images],
   };
   const json = settingsJson(settings);
@@ -65,12 +61,14 @@ export async function adminGroup({
   const decap = decapFiles(projectRoot);
   const editorScript = `editor.${fingerprint(script).slice(0, 10)}.js`;
   const editorCss = `editor.${fingerprint(css).slice(0, 10)}.css`;
+  // Linked from the site's root, under its path prefix, as every page links its files.
+  const href = (name: string) => withPrefix(config.pathPrefix, `${ADMIN_FOLDER}${name}`);
   const page = adminPage({
     config,
     settingsJson: json,
-    editorScript,
-    editorCss,
-    decapScript: `${decap.folder}${decap.script}`,
+    editorScript: href(editorScript),
+    editorCss: href(editorCss),
+    decapScript: href(`${decap.folder}${decap.script}`),
     localBackendOrigins: backend.origins,
   });
   const url = (name: string) => `${ADMIN_FOLDER}${name}`;

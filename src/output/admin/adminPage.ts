@@ -2,7 +2,7 @@ import { SETTINGS_ELEMENT } from "../../../layouts/admin/editorSettings.ts";
 import { escapeHtml } from "../../domain/escapeHtml.ts";
 import type { SiteConfig } from "../../domain/siteConfig.ts";
 
-/** What the editor's page loads, by names relative to /admin/ (so it works under any path prefix). */
+/** What the editor's page loads, by their addresses under the site's path prefix. */
 export interface AdminPageParts {
   readonly config: SiteConfig;
   /** The editor's settings, as layouts/admin/editorSettings.ts writes them. */
@@ -44,21 +44,23 @@ export function contentSecurityPolicy(config: SiteConfig, localBackendOrigins: r
  */
 export function adminPage(parts: AdminPageParts): string {
   const { config } = parts;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(config, parts.localBackendOrigins))}">
-<meta name="referrer" content="same-origin">
-<title>Web editor - ${escapeHtml(config.name)}</title>
-<link rel="stylesheet" href="${escapeHtml(parts.editorCss)}">
-<script type="application/json" id="${SETTINGS_ELEMENT}">${parts.settingsJson}</script>
-<script src="${escapeHtml(parts.editorScript)}"></script>
-<script src="${escapeHtml(parts.decapScript)}"></script>
-</head>
-<body></body>
-</html>
-`;
+  // One line, as the build minifies every page.
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex, nofollow">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(config, parts.localBackendOrigins))}">`,
+    '<meta name="referrer" content="same-origin">',
+    `<title>Web editor - ${escapeHtml(config.name)}</title>`,
+    `<link rel="stylesheet" href="${escapeHtml(parts.editorCss)}">`,
+    `<script type="application/json" id="${SETTINGS_ELEMENT}">${parts.settingsJson}</script>`,
+    `<script src="${escapeHtml(parts.editorScript)}"></script>`,
+    `<script src="${escapeHtml(parts.decapScript)}"></script>`,
+    "</head>",
+    "<body></body>",
+    "</html>",
+  ].join("");
 }

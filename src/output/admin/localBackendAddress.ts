@@ -20,3 +20,10 @@ export function localBackendAddress(env: NodeJS.ProcessEnv = process.env): Local
   const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   return { port, origins, url: `${origins[0]}/api/v1` };
 }
+
+/**
+ * The content folder as the repository (GitHub) and the local backend see it: editors' files
+ * are in `content/`, whatever folder a build reads them from, so /admin/ is the same file
+ * for every build of the same content.
+ */
+export const EDITOR_CONTENT_FOLDER = "content/";
