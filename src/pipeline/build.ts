@@ -232,7 +232,7 @@ export async function build(
     failpoint("pages");
     phase("pages");
 
-    const admin = await adminGroup({
+    const admin = adminGroup({
       ...options,
       site,
       assets: assets.urls,

@@ -10,7 +10,7 @@ import type { BinaryOutputFile, OutputFile, OutputGroup } from "../outputFile.ts
 import { adminPage } from "./adminPage.ts";
 import { decapConfigYaml } from "./decapConfig.ts";
 import { decapFiles, servedFile } from "./decapFiles.ts";
-import { editorBundle } from "./editorBundle.ts";
+import { editorBundle, editorSourcesKey } from "./editorBundle.ts";
 import { EDITOR_CONTENT_FOLDER, localBackendAddress } from "./localBackendAddress.ts";
 
 /** The group's name in the build's state. */
@@ -32,17 +32,18 @@ export interface AdminSources {
 /**
  * The web editor, /admin/, as one group of the site's files: its page, `config.yml` made
  * from the contract and the section tree, newsdesk's script and stylesheet, and Decap's
- * files. Keyed by all it holds (Decap's version, the configuration, the settings, the
- * script and the stylesheet): an incremental build writes it again only when one changes.
+ * files. Keyed by all it is made from (Decap's version, the configuration, the settings,
+ * the stylesheet, and the code the script is bundled from): an incremental build, or the
+ * preview after a save, bundles and writes it again only when one of them changes.
  * It is no page of the site: not in the sitemap, the feeds or the search index.
  */
-export async function adminGroup({
+export function adminGroup({
   site,
   projectRoot,
   assets,
   images,
   env,
-}: AdminSources): Promise<OutputGroup<OutputFile | BinaryOutputFile>> {
+}: AdminSources): OutputGroup<OutputFile | BinaryOutputFile> {
   const { config, tree } = site;
   const content = EDITOR_CONTENT_FOLDER;
   const backend = localBackendAddress(env);
@@ -56,32 +57,36 @@ export async function adminGroup({
     pictures: [...images],
   };
   const json = settingsJson(settings);
-  const script = await editorBundle(projectRoot);
   const css = readFileSync(path.join(projectRoot, EDITOR_CSS), "utf8");
   const decap = decapFiles(projectRoot);
-  const editorScript = `editor.${fingerprint(script).slice(0, 10)}.js`;
-  const editorCss = `editor.${fingerprint(css).slice(0, 10)}.css`;
-  // Linked from the site's root, under its path prefix, as every page links its files.
-  const href = (name: string) => withPrefix(config.pathPrefix, `${ADMIN_FOLDER}${name}`);
-  const page = adminPage({
-    config,
-    settingsJson: json,
-    editorScript: href(editorScript),
-    editorCss: href(editorCss),
-    decapScript: href(`${decap.folder}${decap.script}`),
-    localBackendOrigins: backend.origins,
-  });
   const url = (name: string) => `${ADMIN_FOLDER}${name}`;
+  // Linked from the site's root, under its path prefix, as every page links its files.
+  const href = (name: string) => withPrefix(config.pathPrefix, url(name));
   return {
     name: ADMIN_GROUP,
-    key: fingerprint([decap.version, page, yaml, script, css].join("\0")),
-    make: (): (OutputFile | BinaryOutputFile)[] => [
-      { url: url(""), content: page },
-      { url: url("config.yml"), content: yaml },
-      { url: url(editorScript), content: script },
-      { url: url(editorCss), content: css },
-      ...decap.files.map((file) => servedFile(url(`${decap.folder}${file.name}`), file.source)),
-    ],
+    key: fingerprint(
+      [decap.version, json, yaml, css, backend.origins.join(" "), editorSourcesKey(projectRoot)].join("\0"),
+    ),
+    async make(): Promise<(OutputFile | BinaryOutputFile)[]> {
+      const script = await editorBundle(projectRoot);
+      const editorScript = `editor.${fingerprint(script).slice(0, 10)}.js`;
+      const editorCss = `editor.${fingerprint(css).slice(0, 10)}.css`;
+      const page = adminPage({
+        config,
+        settingsJson: json,
+        editorScript: href(editorScript),
+        editorCss: href(editorCss),
+        decapScript: href(`${decap.folder}${decap.script}`),
+        localBackendOrigins: backend.origins,
+      });
+      return [
+        { url: url(""), content: page },
+        { url: url("config.yml"), content: yaml },
+        { url: url(editorScript), content: script },
+        { url: url(editorCss), content: css },
+        ...decap.files.map((file) => servedFile(url(`${decap.folder}${file.name}`), file.source)),
+      ];
+    },
   };
 }
 
