@@ -40,8 +40,9 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
 const PATH_KEYS: ReadonlySet<string> = new Set(["path", "paths", "newPath", "folder", "mediaFolder"]);
 
 /**
- * Starts it, or says why not: /admin/'s configuration names the repository's `content/`
- * (EDITOR_CONTENT_FOLDER), so the backend serves a content folder of that name only.
+ * Starts it, or says why not and leaves the preview without it: /admin/'s configuration
+ * names the repository's `content/` (EDITOR_CONTENT_FOLDER), so the backend serves a content
+ * folder of that name only, and on its port only.
  */
 export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend | undefined> {
   const contentDir = path.resolve(options.contentDir);
@@ -83,10 +84,20 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
       (error: Error) => refuse(response, 413, error.message),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    guard.once("error", reject);
-    guard.listen({ port: options.port, host: LOOPBACK }, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      guard.once("error", reject);
+      guard.listen({ port: options.port, host: LOOPBACK }, resolve);
+    });
+  } catch (error) {
+    decap.kill();
+    // The preview goes on without it: another program (or another preview) has the port.
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    console.log(
+      `[newsdesk] Port ${options.port} is taken, so /admin/ has no local backend; \`npm start -- --backend-port N\` gives it another.`,
+    );
+    return undefined;
+  }
   const bound = guard.address();
   if (!bound || typeof bound === "string") throw new Error("the local backend did not start");
   console.log(

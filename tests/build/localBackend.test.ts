@@ -89,6 +89,16 @@ describe("the web editor's local backend", () => {
     assert.equal((await call(info, { origin: "http://localhost:8080" })).status, 200);
   });
 
+  test("a port already taken, or a folder not named content/: the preview goes on without it, saying why", async () => {
+    assert.equal(await startLocalBackend({ contentDir: content, port }), undefined);
+    assert.equal(
+      await startLocalBackend({ contentDir: path.join(project, "elsewhere"), port: await freePort() }),
+      undefined,
+    );
+    // The first one still answers.
+    assert.equal((await call({ action: "info", params: { branch: "main" } })).status, 200);
+  });
+
   test("writes articles in the content folder, and nothing outside it", async () => {
     const written = await call(persist("content/articles/harbour.md"));
     assert.equal(written.status, 200, written.text);
