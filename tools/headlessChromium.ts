@@ -6,9 +6,10 @@ import { type BrowserContext, chromium } from "playwright-core";
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Headless Chromium with the flags this machine needs (no network beyond localhost, no sandbox as root). */
-export async function launchBrowser(): Promise<BrowserContext> {
+/** Headless Chromium (in the time zone `timezoneId` says, else the system's) with the flags this machine needs (no network beyond localhost, no sandbox as root). */
+export async function launchBrowser(options: { readonly timezoneId?: string } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "newsdesk-chromium-")), {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     args: [

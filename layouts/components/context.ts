@@ -2,7 +2,7 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { ImageLookup } from "../../src/domain/picture.ts";
 import { type AssetUrls, absoluteUrl, withPrefix } from "../../src/domain/urls.ts";
-import { type BodyLookup, bodyOf, type Written } from "../../src/markdown/bodyHtml.ts";
+import { type BodyLookup, bodyOf, type Written } from "../../src/markdown/bodyLookup.ts";
 import type { Route } from "../../src/model/routes.ts";
 import type { Site } from "../../src/model/site.ts";
 

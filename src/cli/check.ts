@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { contentFolder } from "../content/contentFolder.ts";
 import { listMarkdownFiles } from "../content/sourceFiles.ts";
@@ -12,26 +13,34 @@ import {
 import { contentDirFromEnv } from "../eleventy/plugin.ts";
 import { outputFolderProblem, recoverSiteFolder } from "../output/siteFolder.ts";
 import { checkSite } from "../pipeline/checkSite.ts";
+import { githubAnnotation } from "./githubAnnotations.ts";
 
 /**
  * `npm run check`: every problem in the content, as the production build would find them,
  * without rendering anything. Errors first, then warnings, one `path:line: field: message`
  * line each, then a summary. Exit 1 on any error; warnings alone exit 0.
- * `--json` prints one JSON object instead, for editors' tools and CI.
+ * `--json` (or `--format json`) prints one JSON object instead, for editors' tools;
+ * `--format github` prints each problem as a GitHub annotation on its file and line, and the
+ * summary line, also into the job's summary when GitHub gives one (the pull-request check).
  */
-const USAGE = "usage: npm run check -- [--content DIR] [--output DIR] [--json]";
+const USAGE = "usage: npm run check -- [--content DIR] [--output DIR] [--json | --format text|json|github]";
+const FORMATS = ["text", "json", "github"] as const;
 
 function parse() {
   try {
-    return parseArgs({
+    const { values } = parseArgs({
       options: {
         content: { type: "string", default: contentDirFromEnv() },
         /** The published site, put right first if a build was stopped while publishing it. */
         output: { type: "string", default: "_site" },
         json: { type: "boolean", default: false },
+        format: { type: "string", default: "text" },
         help: { type: "boolean", short: "h", default: false },
       },
-    }).values;
+    });
+    if (!FORMATS.includes(values.format as (typeof FORMATS)[number]))
+      throw new Error(`--format ${values.format} is not one of ${FORMATS.join(", ")}`);
+    return { ...values, format: values.json ? "json" : values.format };
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     process.exit(2);
@@ -64,7 +73,7 @@ function main(): number {
   const warnings = problems.length - errors;
   const articles = listMarkdownFiles(content, "articles").length;
 
-  if (values.json) {
+  if (values.format === "json") {
     const report = {
       errors,
       warnings,
@@ -78,6 +87,11 @@ function main(): number {
       })),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (values.format === "github") {
+    const line = summary(errors, warnings, articles);
+    process.stdout.write(`${[...problems.map(githubAnnotation), line].join("\n")}\n`);
+    const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+    if (stepSummary) appendFileSync(stepSummary, `${errors > 0 ? "❌" : "✅"} npm run check: ${line}\n`);
   } else {
     const lines = problems.map(formatProblem);
     lines.push(`${lines.length > 0 ? "\n" : ""}${summary(errors, warnings, articles)}`);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { closest } from "fastest-levenshtein";
 import { DateTime } from "luxon";
-import { Document } from "yaml";
+import { articleFileText, newArticleId } from "../content/articleFile.ts";
 import { type ContentFolder, contentFolder } from "../content/contentFolder.ts";
 import { editorialProblems } from "../content/editorialChecks.ts";
 import { pictureCheck } from "../content/pictureFiles.ts";
@@ -12,6 +12,7 @@ import { readArticle } from "../content/readArticle.ts";
 import { readDataFile } from "../content/readDataFile.ts";
 import { buildClock } from "../domain/buildClock.ts";
 import { parseEditorDate } from "../domain/dates.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
 import { ContentError, formatProblem } from "../domain/problem.ts";
 import { buildSectionTree, isTopSection, type SectionTree, sectionTreeSchema } from "../domain/section.ts";
 import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "../domain/siteConfig.ts";
@@ -32,8 +33,6 @@ const USAGE = `usage: npm run new -- --section SECTION [--source SOURCE] [--edit
        npm run new      (with no arguments, it asks for each field)`;
 
 const PREVIEW_ORIGIN = "http://localhost:8080";
-/** Long headlines make long file names; cut the slug at a word, well under any file system's limit. */
-const MAX_SLUG_LENGTH = 100;
 
 /** A mistake in what was asked for: printed as it is, exit 1, no stack trace. */
 class UsageError extends Error {}
@@ -106,29 +105,11 @@ function splitTags(text: string | undefined): string[] {
   return tags;
 }
 
-function slugFor(headline: string): string {
-  const slug = toSlug(headline);
-  if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
-  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : MAX_SLUG_LENGTH);
-}
-
-/** The whole file: YAML written by the yaml package, so any headline is quoted as it needs. */
+/** The whole file, in the house style (src/content/articleFile.ts). */
 function articleFile(fields: Fields & { date: string }): string {
-  const data: Record<string, unknown> = {
-    headline: fields.headline,
-    date: fields.date,
-    section: fields.section,
-    source: fields.source,
-    editor: fields.editor,
-  };
-  if (fields.tags.length > 0) data.tags = fields.tags;
-  const doc = new Document(data);
-  // `tags: [rare earths, Baotou]`, as the editors' guide writes them.
-  const tags = doc.get("tags", true) as { flow?: boolean } | undefined;
-  if (tags) tags.flow = true;
-  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return `---\n${yaml}---\n${PLACEHOLDER_BODY}\n`;
+  const { headline, date, section, source, editor, tags } = fields;
+  const data = { headline, date, section, source, editor, ...(tags.length > 0 ? { tags } : {}) };
+  return articleFileText(data, `${PLACEHOLDER_BODY}\n`);
 }
 
 function interactive(): boolean {
@@ -255,7 +236,7 @@ async function main(): Promise<number> {
   const date = articleDate(values.date, config.timeZone);
   const fields = await gatherFields(values, positionals, config, tree);
 
-  const id = `${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slugFor(fields.headline)}.md`;
+  const id = newArticleId(date, undefined, fields.headline);
   const relative = `articles/${id}`;
   const file = content.resolve(relative);
   const label = content.label(relative);
@@ -277,7 +258,8 @@ async function main(): Promise<number> {
   // What was written must pass the same checks as the build; if not, take it back.
   const checkPicture = pictureCheck(content);
   const context = { tree, zone: config.timeZone, clock: buildClock(), checkPicture };
-  const { value: article, problems } = readArticle(label, id, readFileSync(file, "utf8"), context);
+  const written = readFileSync(file, "utf8");
+  const { value: article, problems } = readArticle(label, id, written, context, fingerprint(written));
   if (!article || problems.length > 0) {
     unlinkSync(file);
     throw new ContentError(problems);

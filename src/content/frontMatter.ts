@@ -82,6 +82,71 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   description: "description: One sentence about this page.",
 };
 
+/**
+ * What each field is, in a sentence an editor reads beside it: the web editor shows it under
+ * the field (src/output/admin/decapConfig.ts). Every field of the article contract has one.
+ */
+export const FIELD_HINTS: Readonly<Record<string, string>> = {
+  headline: "The article's title, in plain text; up to 110 characters fit in lists and search results.",
+  date: "When the article appears, as its dateline shows it. A time still to come schedules it.",
+  section: "Where the article is listed: one of the site's sections.",
+  source: "Who supplied the story (China Daily, Xinhua, our own staff), shown in the dateline.",
+  editor: "The editor who handled the story, shown in the dateline.",
+  tags: "Topics, separated by commas; each becomes a topic page.",
+  summary: "One or two sentences for lists and search results; without it, the first paragraph.",
+  image: "The lead picture, shown under the dateline.",
+  "image.src": "The picture file, kept in content/images/: JPEG, PNG, WebP, AVIF or GIF.",
+  "image.alt": "What the picture shows, for readers who cannot see it.",
+  "image.caption": "A sentence shown under the picture.",
+  "image.credit": "Who made the picture.",
+  top: "An editors' top story: on the home page and in the Top news block.",
+  slug: "The end of the article's address: lower-case letters, digits and hyphens. Without it, the file name.",
+  author: "A byline, shown before the source.",
+  draft: "Keeps the article off the published site; the preview still shows it.",
+  updated: 'A later time the article was changed: the dateline adds "Updated:".',
+  related:
+    "Articles to list first under Related news, by their path inside content/articles/ (2016/11/baotou-fund.md).",
+  expires:
+    "After this time the article leaves section pages, feeds, related lists and search; its page stays.",
+  correction: "A correction note, shown at the end of the article.",
+  "correction.date": "When the correction was made.",
+  "correction.text": "What was wrong, and what is right.",
+  aliases:
+    "Old addresses of this article, after its section, date or slug changed; each leads to the new one.",
+  gallery: "A photo story's pictures, shown in order after the text.",
+  "gallery.src": "The picture file, kept in content/images/: JPEG, PNG, WebP, AVIF or GIF.",
+  "gallery.alt": "What the picture shows, for readers who cannot see it.",
+  "gallery.caption": "A sentence shown under the picture.",
+  "gallery.credit": "Who made the picture.",
+};
+
+/**
+ * What a text field holds, where its type (text) does not say: a date in the site's zone
+ * (checked by parseEditorDate), a section's slug, a picture file, a paragraph, a pin to
+ * another article's file, an old address, a slug. The web editor picks each field's widget
+ * by it; the checks in readArticle treat these fields so (tests/unit/decapConfig.test.ts
+ * holds the two together).
+ */
+export type TextKind = "date" | "section" | "picture" | "paragraph" | "article file" | "address" | "slug";
+
+export const TEXT_KINDS: Readonly<Record<string, TextKind>> = {
+  date: "date",
+  updated: "date",
+  expires: "date",
+  "correction.date": "date",
+  section: "section",
+  "image.src": "picture",
+  "gallery.src": "picture",
+  summary: "paragraph",
+  "correction.text": "paragraph",
+  related: "article file",
+  aliases: "address",
+  slug: "slug",
+};
+
+/** The message for a required field that is not there, before its fix. */
+export const MISSING = "is required but missing";
+
 export interface FieldIssue {
   readonly path: readonly (string | number)[];
   readonly field: string;
@@ -111,7 +176,7 @@ export function describeIssues(
     const example = FIELD_EXAMPLES[field.replace(/\.\d+/g, "")];
     const fix = example ? `; write it like \`${example}\`` : "";
     const value = valueAt(input, path);
-    if (value === undefined) return [{ path, field, message: `is required but missing${fix}` }];
+    if (value === undefined) return [{ path, field, message: `${MISSING}${fix}` }];
     if (issue.code === "invalid_type") {
       return [
         {

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import { isSitePath, normaliseSrc } from "../domain/urls.ts";
+import { normaliseSrc } from "../domain/urls.ts";
 import type { ContentFolder } from "./contentFolder.ts";
+import { leadsOutside, offSitePictureProblem } from "./picturePaths.ts";
 
 /**
  * The pictures editors may use, told apart by their first bytes (no decoding: checking
@@ -32,10 +33,8 @@ export type PictureCheck = (src: string) => string | undefined;
 export function pictureCheck(content: ContentFolder): PictureCheck {
   const known = new Map<string, string | undefined>();
   return (src) => {
-    if (!isSitePath(src)) {
-      const remote = /^(?:https?:)?[\\/]{2}/i.test(src) || /^https?:/i.test(src);
-      return `"${src}" ${remote ? "is on another host" : "is not a file of the site"}; put the picture under content/images/ and write its path`;
-    }
+    const offSite = offSitePictureProblem(src);
+    if (offSite) return offSite;
     const relative = normaliseSrc(src);
     if (!known.has(relative)) known.set(relative, problemOf(content, src, relative));
     return known.get(relative);
@@ -48,7 +47,7 @@ function problemOf(content: ContentFolder, src: string, relative: string): strin
     case "missing":
       return `no file at ${content.label(relative)}; check the path and the file name`;
     case "outside":
-      return `"${src}" leads outside the content folder, which is never published; put the picture under content/images/ and write its path`;
+      return leadsOutside(src);
     case "loop":
       return `"${src}" is a symbolic link that leads back to itself; put the picture itself there`;
     case "folder":

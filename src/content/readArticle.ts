@@ -1,13 +1,11 @@
-import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import type { Alias, Article, Correction, PublishState, Tag } from "../domain/article.ts";
 import { parseEditorDate } from "../domain/dates.ts";
-import { fingerprint } from "../domain/fingerprint.ts";
 import type { Problem } from "../domain/problem.ts";
 import { isTopSection, type Section, type SectionTree } from "../domain/section.ts";
-import { isSlug, MAX_SLUG_LENGTH, slugLengthProblem, toSlug } from "../domain/slugs.ts";
-import { articleUrl, normaliseUrlPath } from "../domain/urls.ts";
+import { isSlug, MAX_SLUG_LENGTH, SLUG_RULE, slugLengthProblem, toSlug } from "../domain/slugs.ts";
+import { ALIAS_PATTERN, ALIAS_RULE, articleUrl, normaliseUrlPath } from "../domain/urls.ts";
 import { bodyFacts } from "../markdown/bodyFacts.ts";
 import { checkFrontMatter, type ReportError, wellFormedField } from "./checkFrontMatter.ts";
 import { type ArticleFrontMatter, articleFrontMatterSchema } from "./frontMatter.ts";
@@ -33,13 +31,18 @@ export interface ReadResult<T> {
   readonly problems: readonly Problem[];
 }
 
-/** Checks one article file against the contract and builds its model, or says what is wrong. */
+/**
+ * Checks one article file against the contract and builds its model, or says what is wrong.
+ * `version` stands for what the article shows (the build's fingerprint of its file). Nothing
+ * here reads files or needs Node's modules: the web editor runs it in the browser before
+ * saving (layouts/admin/).
+ */
 export function readArticle(
   file: string,
   id: string,
   text: string,
   context: ArticleContext,
-  version: string = fingerprint(text),
+  version: string,
 ): ReadResult<Article> {
   const { block, fields: fm, problems, error } = checkFrontMatter(file, text, articleFrontMatterSchema);
   if (!block?.data) return { value: undefined, problems };
@@ -142,27 +145,14 @@ function checkCorrections(
   }));
 }
 
-/**
- * An alias becomes a folder of the built site: a path of plain characters, without `..`
- * (which would leave the site), empty or overlong parts, control characters or backslashes.
- */
-const ALIAS_SEGMENT = /^[^\s\\?#\p{Cc}]+$/u;
-
 function checkAliases(block: FrontMatterBlock, value: string[] | undefined, error: ReportError): Alias[] {
   return (value ?? []).flatMap((alias, index) => {
     const line = block.lineOf(["aliases", index]);
-    const segments = alias.split("/").slice(1, alias.endsWith("/") ? -1 : undefined);
-    const wellFormed =
-      alias.startsWith("/") &&
-      segments.every((segment) => ALIAS_SEGMENT.test(segment) && segment !== "." && segment !== "..");
-    if (!wellFormed) {
-      error(
-        line,
-        "aliases",
-        `${JSON.stringify(alias)} is not an address on this site; write the old path, like /economy/2016-11-04/old-slug/`,
-      );
+    if (!ALIAS_PATTERN.test(alias)) {
+      error(line, "aliases", `${JSON.stringify(alias)} ${ALIAS_RULE}`);
       return [];
     }
+    const segments = alias.split("/").slice(1, alias.endsWith("/") ? -1 : undefined);
     const tooLong = segments.find((segment) => slugLengthProblem(segment));
     if (tooLong !== undefined) {
       error(line, "aliases", `"${alias}" has a part that ${slugLengthProblem(tooLong)}`);
@@ -206,11 +196,7 @@ function checkSlug(
     const line = block.lineOf(["slug"]);
     if (!isSlug(value)) {
       const suggestion = toSlug(value).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, "");
-      error(
-        line,
-        "slug",
-        `"${value}" must be lower-case letters, digits and hyphens${suggestion ? ` (for example "${suggestion}")` : ""}`,
-      );
+      error(line, "slug", `"${value}" ${SLUG_RULE}${suggestion ? ` (for example "${suggestion}")` : ""}`);
       return undefined;
     }
     const tooLong = slugLengthProblem(value);
@@ -218,7 +204,7 @@ function checkSlug(
     return tooLong ? undefined : value;
   }
   // A file name without letters or digits (say "—.md") falls back to the headline.
-  const fromName = toSlug(path.posix.basename(id, ".md")) || toSlug(headline ?? "");
+  const fromName = toSlug(id.slice(id.lastIndexOf("/") + 1).replace(/\.md$/, "")) || toSlug(headline ?? "");
   if (!fromName) {
     error(
       1,

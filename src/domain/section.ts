@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { plainText } from "./plainText.ts";
-import { isSlug, slugLengthProblem } from "./slugs.ts";
+import { isSlug, SLUG_RULE, slugLengthProblem } from "./slugs.ts";
 import { RESERVED_SLUGS } from "./urls.ts";
 
 /**
@@ -41,8 +41,7 @@ export function buildSectionTree(input: z.infer<typeof sectionTreeSchema>): {
   const bySlug = new Map<string, Section>();
   const articleSlugs: string[] = [];
   const checkSlug = (slug: string, title: string) => {
-    if (!isSlug(slug))
-      errors.push(`"${title}": slug "${slug}" must be lower-case letters, digits and hyphens`);
+    if (!isSlug(slug)) errors.push(`"${title}": slug "${slug}" ${SLUG_RULE}`);
     const tooLong = slugLengthProblem(slug);
     if (tooLong) errors.push(`"${title}": slug "${slug.slice(0, 40)}…" ${tooLong}`);
     if (RESERVED_SLUGS.has(slug)) errors.push(`"${title}": slug "${slug}" is a name the site itself uses`);

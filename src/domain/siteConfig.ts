@@ -99,6 +99,25 @@ function pathPrefixProblem(prefix: string): string | undefined {
     : `the path "${prefix}" may hold only letters, digits and - . _ ~ between its slashes, like /newsroom/`;
 }
 
+/**
+ * Where the web editor (/admin/) saves on the published site: a GitHub repository, its
+ * branch, and the OAuth proxy that signs editors in with GitHub (docs/editing.md). Without
+ * it, the web editor works on this computer only (`npm start`).
+ */
+const webEditorSchema = z.strictObject({
+  repo: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "must be a GitHub repository as owner/name, like eastbridge/newsroom"),
+  branch: z
+    .string()
+    .regex(/^[\w./-]+$/, "must be a branch name, like main")
+    .default("main"),
+  authUrl: z.string().superRefine((url, ctx) => {
+    const problem = /^https:\/\//.test(url) ? siteUrlProblem(url) : `"${url}" must start with https://`;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+});
+
 export const siteConfigSchema = z.strictObject({
   name: plainText.min(1),
   tagline: plainText,
@@ -159,9 +178,11 @@ export const siteConfigSchema = z.strictObject({
     notice: plainText,
   }),
   words: wordsSchema,
+  webEditor: webEditorSchema.optional(),
 });
 
 export type Words = z.infer<typeof wordsSchema>;
+export type WebEditorSettings = z.infer<typeof webEditorSchema>;
 
 export interface SiteConfig extends Omit<z.infer<typeof siteConfigSchema>, "url" | "pathPrefix"> {
   /** Origin and path of the site's root, without a trailing slash: `https://example.org/newsroom`. */

@@ -35,6 +35,25 @@ export function slugLengthProblem(slug: string): string | undefined {
     : undefined;
 }
 
+/** A slug: lower-case ASCII words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What a slug must be, as every message about one says it. */
+export const SLUG_RULE = "must be lower-case letters, digits and hyphens";
+
 export function isSlug(text: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(text);
+  return SLUG_PATTERN.test(text);
+}
+
+/** Long headlines make long file names: a new article's is cut at a word, well under any file system's limit. */
+const MAX_FILE_SLUG_LENGTH = 100;
+
+/**
+ * The slug a new article's file takes from its headline (`npm run new`, the web editor):
+ * the slug rule, cut at a word to MAX_FILE_SLUG_LENGTH characters.
+ */
+export function headlineSlug(headline: string): string {
+  const slug = toSlug(headline);
+  if (slug.length <= MAX_FILE_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_FILE_SLUG_LENGTH + 1);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : MAX_FILE_SLUG_LENGTH);
 }

@@ -124,6 +124,12 @@ export function searchPartFolder(name: string): string {
   return `${SEARCH_FOLDER}${name}/`;
 }
 
+/**
+ * The web editor (Decap CMS, src/output/admin/): its page, its configuration, Decap's files
+ * and the preview pane's script. No page of the site, and no alias, may stand in it.
+ */
+export const ADMIN_FOLDER = "/admin/";
+
 /** Where an editor's picture would be if it were published as it is (only unprocessed ones are). */
 const CONTENT_PICTURES_FOLDER = "/images/";
 
@@ -144,6 +150,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
     SHARED_FOLDER,
     PICTURES_FOLDER,
     SEARCH_FOLDER,
+    ADMIN_FOLDER,
     CONTENT_PICTURES_FOLDER,
   ].map((url) => url.split("/")[1] ?? ""),
 );
@@ -165,6 +172,18 @@ export function withPrefix(pathPrefix: string, url: string): string {
 export function absoluteUrl(baseUrl: string, url: string): string {
   return `${baseUrl}${url}`;
 }
+
+/**
+ * An old address an article keeps (`aliases:`) becomes a folder of the built site: a path
+ * from `/` of plain parts, without `.` or `..` (which would leave the site), empty parts,
+ * spaces, `?`, `#`, backslashes or control characters. One regular expression without
+ * flags, so the web editor's field rule is this one.
+ */
+const ALIAS_PART = "[^\\s\\\\?#/\\x00-\\x1f\\x7f-\\x9f]+";
+export const ALIAS_PATTERN = new RegExp(`^/(?:(?!\\.\\.?/)${ALIAS_PART}/)*(?:(?!\\.\\.?$)${ALIAS_PART})?$`);
+/** What an alias must be, as every message about one says it. */
+export const ALIAS_RULE =
+  "is not an address on this site; write the old path, like /economy/2016-11-04/old-slug/";
 
 /** Paths as analytics tools report them match with or without the trailing slash. */
 export function normaliseUrlPath(path: string, pathPrefix: string): string {

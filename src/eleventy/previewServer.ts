@@ -66,13 +66,17 @@ const LOOPBACK_NAMES: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "
  * through the reader's own browser.
  */
 function refuseForeignHosts(request: IncomingMessage, response: ServerResponse, next: () => void): void {
-  const name = (request.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
-  if (LOOPBACK_NAMES.has(name)) {
+  if (namesThisComputer(request.headers.host)) {
     next();
     return;
   }
   response.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
   response.end("Forbidden: this preview answers only to localhost.\n");
+}
+
+/** Whether a `Host` header names this computer (`localhost:8080`, `127.0.0.1`, `[::1]:8080`). */
+export function namesThisComputer(host: string | undefined): boolean {
+  return LOOPBACK_NAMES.has((host ?? "").replace(/:\d+$/, "").toLowerCase());
 }
 
 class BoundDevServer extends EleventyDevServer {

@@ -1,24 +1,12 @@
 import { minify } from "html-minifier-terser";
 import type { ImageLookup } from "../domain/picture.ts";
+import type { Written } from "./bodyLookup.ts";
 import { MINIFY_OPTIONS } from "./minifyOptions.ts";
 import { renderArticleBody } from "./render.ts";
 
-/** Anything with a Markdown body that becomes a page: an article or a plain page. */
-export interface Written {
-  /** Project-relative source path: the key of its body in a BodyLookup. */
-  readonly file: string;
-  readonly body: string;
-}
-
-/** The finished HTML of each body, by source file. */
-export type BodyLookup = ReadonlyMap<string, string>;
-
-/** The finished body of one page: every body is rendered before any page or search document. */
-export function bodyOf(bodies: BodyLookup, item: Written): string {
-  const html = bodies.get(item.file);
-  if (html === undefined) throw new Error(`no body was rendered for ${item.file}`);
-  return html;
-}
+// What pages look bodies up by lives apart from the minifier, so the web editor's preview
+// pane (layouts/admin/) can use it in the browser without bundling html-minifier-terser.
+export { type BodyLookup, bodyOf, type Written } from "./bodyLookup.ts";
 
 /**
  * A body as it goes into its page: Markdown rendered and sanitised, then minified. The

@@ -1,5 +1,6 @@
 import type { Problem } from "../domain/problem.ts";
 import {
+  ADMIN_FOLDER,
   ASSETS_FOLDER,
   HOST_HEADERS_URL,
   outputPathOf,
@@ -28,7 +29,7 @@ export interface PlannedOutput {
 
 /**
  * Every output of a build of `site`, in order of precedence: the site's own pages, feeds,
- * sitemaps, the shared blocks file, `_headers`, assets, pictures and search index first, then the newsroom's own templates'
+ * sitemaps, the shared blocks file, `_headers`, assets, pictures, search index and web editor first, then the newsroom's own templates'
  * (`templates`, when Eleventy has rendered them), then what editors add: plain pages,
  * articles, and last the aliases, which may never take another output's place.
  */
@@ -47,6 +48,7 @@ export function siteOutputs(site: Site, templates: readonly PlannedOutput[] = []
     { path: root(ASSETS_FOLDER), name: "the site's style sheets, scripts and icons" },
     { path: root(PICTURES_FOLDER), name: "the site's processed pictures" },
     { path: root(SEARCH_FOLDER), name: "the search index" },
+    { path: root(ADMIN_FOLDER), name: "the web editor" },
     ...templates,
     ...routes("page"),
     ...routes("article"),

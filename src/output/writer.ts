@@ -2,7 +2,7 @@ import { copyFile, link, mkdir, rm, rmdir, stat, writeFile } from "node:fs/promi
 import path from "node:path";
 import { fingerprint } from "../domain/fingerprint.ts";
 import { failingWrite } from "./failpoint.ts";
-import type { OutputGroup } from "./outputFile.ts";
+import type { BinaryOutputFile, OutputFile, OutputGroup } from "./outputFile.ts";
 
 /**
  * The one writer of the site's files: pages, feeds, sitemaps, robots.txt, assets, pictures
@@ -75,7 +75,7 @@ export interface Writer {
   /** Writes a file of the site unless it is the same as last time (by `key`, else by its bytes). */
   put(file: string, key: string, make: () => string | Uint8Array): Promise<void>;
   /** Writes a group's files unless its key is the one it had. */
-  putGroup(group: OutputGroup, toFile: (url: string) => string): Promise<void>;
+  putGroup(group: OutputGroup<OutputFile | BinaryOutputFile>, toFile: (url: string) => string): Promise<void>;
   /** Copies a file whose name says what it holds (a processed picture) unless it is there. */
   copyNamed(file: string, source: string): Promise<void>;
   /** Records a file another thread wrote into the folder (the search index), and the group it belongs to. */

@@ -12,6 +12,7 @@ import { type BodyLookup, bodyOf } from "../markdown/bodyHtml.ts";
 import type { RelatedMemory } from "../model/related/related.ts";
 import type { SearchPart } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
+import { adminGroup } from "../output/admin/adminGroup.ts";
 import { siteAssets } from "../output/assets.ts";
 import { failpoint } from "../output/failpoint.ts";
 import { feedGroups } from "../output/feeds.ts";
@@ -233,11 +234,19 @@ export async function build(
     failpoint("pages");
     phase("pages");
 
+    const admin = adminGroup({
+      ...options,
+      site,
+      assets: assets.urls,
+      images: imageRun.images,
+      env: options.env ?? process.env,
+    });
     const groups = [
       ...feedGroups(site),
       ...sitemapGroups(site),
       sharedBlocksGroup(inputs),
       hostHeadersGroup(site),
+      admin,
     ];
     for (const group of groups) await writer.putGroup(group, outputPathOf);
     for (const file of assets.files) {

@@ -28,7 +28,7 @@ const CONFIG = {
 /** An article read through the contract, as the site model gets it. validFields has 5 fields: the body starts on line 8. */
 function article(id: string, fields: Record<string, unknown> = {}, body?: string): Article {
   const text = articleText({ fields: validFields(fields), ...(body === undefined ? {} : { body }) });
-  const { value, problems } = readArticle(`content/articles/${id}`, id, text, context);
+  const { value, problems } = readArticle(`content/articles/${id}`, id, text, context, id);
   assert.deepEqual(problems, []);
   assert.ok(value);
   return value;

@@ -24,7 +24,7 @@ const context: ArticleContext = {
 const FILE = "content/articles/x.md";
 
 function read(text: string) {
-  return readArticle(FILE, "2016/11/x.md", text, context);
+  return readArticle(FILE, "2016/11/x.md", text, context, "x");
 }
 
 /** The problems of a file, as an editor sees them. */
@@ -57,9 +57,15 @@ describe("a valid article", () => {
   });
 
   test("slug: a file name in Chinese is transliterated; one without letters falls back to the headline", () => {
-    const chinese = readArticle(FILE, "2016/11/稀土.md", articleText({ fields: validFields() }), context);
+    const chinese = readArticle(
+      FILE,
+      "2016/11/稀土.md",
+      articleText({ fields: validFields() }),
+      context,
+      "v",
+    );
     assert.equal(chinese.value?.slug, "xi-tu");
-    const dash = readArticle(FILE, "2016/11/—.md", articleText({ fields: validFields() }), context);
+    const dash = readArticle(FILE, "2016/11/—.md", articleText({ fields: validFields() }), context, "v");
     assert.equal(dash.value?.slug, "baotou-upgrades-rare-earths-tech");
   });
 

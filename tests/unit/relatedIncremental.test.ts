@@ -6,6 +6,7 @@ import { deserialize, serialize } from "node:v8";
 import { DateTime } from "luxon";
 import { type ArticleContext, readArticle } from "../../src/content/readArticle.ts";
 import type { Article } from "../../src/domain/article.ts";
+import { fingerprint } from "../../src/domain/fingerprint.ts";
 import { buildSectionTree, sectionTreeSchema } from "../../src/domain/section.ts";
 import { type RelatedMemory, relatedNews } from "../../src/model/related/related.ts";
 
@@ -219,7 +220,8 @@ function readNewsroom(files: ReadonlyMap<string, Draft>, clock: DateTime, bodyRe
   const pages: Article[] = [];
   for (const [name, draft] of files) {
     const file = `content/articles/${name}`;
-    const { value, problems } = readArticle(file, name, fileText(draft), context);
+    const text = fileText(draft);
+    const { value, problems } = readArticle(file, name, text, context, fingerprint(`${name}\n${text}`));
     assert.ok(value, `${name}: ${problems.map((p) => p.message).join("; ")}`);
     const { body } = value;
     const article = Object.defineProperty({ ...value }, "body", {

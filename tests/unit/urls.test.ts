@@ -51,6 +51,7 @@ describe("slugs", () => {
   test("the site's own folder names are reserved, as the URL module writes them", () => {
     assert.deepEqual([...RESERVED_SLUGS].sort(), [
       "404",
+      "admin",
       "assets",
       "feeds",
       "images",
