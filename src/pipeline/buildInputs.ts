@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fingerprint } from "../domain/fingerprint.ts";
+import { projectFileFingerprints } from "../output/projectFiles.ts";
 
 /**
  * What reaches every page, besides the articles: newsdesk's own code and layouts (a
@@ -24,10 +25,7 @@ export function buildInputs(projectRoot: string, contentDir: string, env: NodeJS
     ["SITE_URL", env.SITE_URL ?? ""],
     ["PATH_PREFIX", env.PATH_PREFIX ?? ""],
   ]);
-  for (const entry of CODE) {
-    for (const file of filesUnder(projectRoot, entry))
-      inputs.set(file, fingerprint(readFileSync(path.join(projectRoot, file))));
-  }
+  for (const [file, hash] of projectFileFingerprints(projectRoot, CODE)) inputs.set(file, hash);
   for (const data of ["_data/site.json", "_data/sections.json"]) {
     const file = path.join(contentDir, data);
     inputs.set(
@@ -49,16 +47,4 @@ export function fullBuildReason(before: BuildInputs, now: BuildInputs): string |
   }
   for (const name of before.keys()) if (!now.has(name)) return `${name} was removed`;
   return undefined;
-}
-
-/** Every file under `entry` (a folder or a file), relative to the root, in a fixed order. */
-function filesUnder(root: string, entry: string): string[] {
-  const full = path.join(root, entry);
-  if (!existsSync(full)) return [];
-  if (statSync(full).isFile()) return [entry];
-  const listed = readdirSync(full, { withFileTypes: true, recursive: true });
-  return listed
-    .filter((item) => item.isFile())
-    .map((item) => path.relative(root, path.join(item.parentPath, item.name)).split(path.sep).join("/"))
-    .sort();
 }

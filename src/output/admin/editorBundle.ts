@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { fingerprint } from "../../domain/fingerprint.ts";
+import { projectFileFingerprints } from "../projectFiles.ts";
 
 /**
  * The web editor's own script (layouts/admin/editor.ts), bundled for the browser with
@@ -30,8 +30,7 @@ export async function editorBundle(projectRoot: string): Promise<string> {
 }
 
 /** What the script may be bundled from: newsdesk's code and the locked versions of its packages. */
-const SOURCES = ["src", "layouts"];
-const LOCKFILE = "package-lock.json";
+const SOURCES = ["src", "layouts", "package-lock.json"];
 
 /**
  * A fingerprint of everything the script can be bundled from, without bundling: the code
@@ -39,14 +38,7 @@ const LOCKFILE = "package-lock.json";
  * often than needed, never less); reading the files takes milliseconds, bundling a second.
  */
 export function editorSourcesKey(projectRoot: string): string {
-  const files = SOURCES.flatMap((folder) =>
-    readdirSync(path.join(projectRoot, folder), { recursive: true, encoding: "utf8" })
-      .filter((file) => /\.(?:ts|tsx|js|json)$/.test(file))
-      .map((file) => path.join(folder, file)),
-  ).sort();
   return fingerprint(
-    [...files, LOCKFILE]
-      .map((file) => `${file}\0${fingerprint(readFileSync(path.join(projectRoot, file)))}`)
-      .join("\n"),
+    [...projectFileFingerprints(projectRoot, SOURCES)].map(([file, hash]) => `${file}\0${hash}`).join("\n"),
   );
 }
