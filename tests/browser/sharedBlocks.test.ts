@@ -1,34 +1,27 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../../tools/headlessChromium.ts";
-import { serveFolder } from "../../tools/staticServer.ts";
-import { browserSkipReason } from "../helpers/browser.ts";
-import { PROJECT, runBuild, tempOutput } from "../helpers/build.ts";
-import { type PageKinds, samplePageKinds } from "../helpers/samplePages.ts";
+import { browserSkipReason, type ServedSample, servedSample } from "../helpers/browser.ts";
+import type { PageKinds } from "../helpers/samplePages.ts";
 
 // 2026-11-28 12:00 Beijing time: every sample article is out and popular.json is fresh.
 const EPOCH = "1795838400";
 const SHARED_FILE = "**/shared/blocks.html";
 
 const skip = browserSkipReason();
+let sample: ServedSample | undefined;
 let browser: BrowserContext;
-let server: Awaited<ReturnType<typeof serveFolder>>;
+let server: ServedSample["server"];
 let pages: PageKinds;
 
 before(async () => {
   if (skip) return;
-  const output = tempOutput();
-  const result = runBuild(`${PROJECT}/content`, output, { SOURCE_DATE_EPOCH: EPOCH });
-  assert.equal(result.status, 0, result.stderr);
-  pages = samplePageKinds(output);
-  server = await serveFolder(output);
-  browser = await launchBrowser();
+  sample = await servedSample(EPOCH);
+  ({ browser, server, pages } = sample);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await sample?.close();
 });
 
 /** Each sidebar block as a reader meets it: its heading's text and target, then each link's. */

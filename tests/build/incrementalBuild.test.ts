@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { parse, stringify } from "yaml";
 import { generateNewsroom } from "../../tools/bench/generateArticles.ts";
+import { seededRandom } from "../../tools/seededRandom.ts";
 import {
   cacheOf,
   fileHashes,
@@ -33,18 +34,6 @@ const SEED = Number(process.env.NEWSDESK_SEQUENCE_SEED ?? 20261129);
 const ARTICLES = 200;
 const STEPS = Number(process.env.NEWSDESK_SEQUENCE_STEPS ?? 20);
 const START = DateTime.fromISO("2026-11-28T12:00:00+08:00");
-
-/** mulberry32, as the bench's generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Article {
   readonly file: string;
@@ -204,7 +193,7 @@ describe("an incremental build writes what a cold build writes", () => {
       JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), searchPartSize: 40 }),
     );
     const site = tempOutput();
-    const rand = random(SEED);
+    const rand = seededRandom(SEED);
     const change = changes(content, rand);
     let clock = START;
     const env = () => ({ SOURCE_DATE_EPOCH: String(Math.floor(clock.toSeconds())) });

@@ -9,6 +9,7 @@ import type { Article } from "../../src/domain/article.ts";
 import { fingerprint } from "../../src/domain/fingerprint.ts";
 import { buildSectionTree, sectionTreeSchema } from "../../src/domain/section.ts";
 import { type RelatedMemory, relatedNews } from "../../src/model/related/related.ts";
+import { seededRandom } from "../../tools/seededRandom.ts";
 
 /**
  * Related news updated from the last build's memory equals related news computed cold,
@@ -59,18 +60,6 @@ const TAGS = (
   "Guangxi,crabs,festivals,weather,ports,railways,courts,schools,museums,farming,tourism,energy"
 ).split(",");
 
-/** mulberry32: small and seedable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Draft {
   story: number;
   headline: string;
@@ -98,7 +87,7 @@ function fileText(draft: Draft): string {
 
 /** A newsroom's files, changed one step at a time. */
 function newsroom(seed: number) {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   let clock = DateTime.fromISO("2026-11-28T12:00:00", { zone: ZONE });
   const files = new Map<string, Draft>();

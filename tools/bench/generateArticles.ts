@@ -3,24 +3,13 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { sectionTreeSchema } from "../../src/domain/section.ts";
+import { seededRandom } from "../seededRandom.ts";
 
 /**
  * A deterministic synthetic newsroom for the bench: N articles with realistic front
  * matter and ~500-word bodies over the real section tree, dated over the five years before
  * the bench's clock. The same N and seed give the same bytes.
  */
-
-/** mulberry32: small, fast and seedable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES =
   "Beijing Shanghai Guangzhou Shenzhen Chengdu Chongqing Wuhan Hangzhou Nanjing Tianjin Harbin Kunming Lhasa Urumqi Baotou Xiamen Qingdao Sanya Suzhou Dalian".split(
@@ -113,7 +102,7 @@ export function generateNewsroom(
   clock: DateTime,
   projectRoot: string,
 ): void {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const tree = sectionTreeSchema.parse(
     JSON.parse(readFileSync(path.join(projectRoot, "content/_data/sections.json"), "utf8")),
