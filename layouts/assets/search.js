@@ -11,21 +11,36 @@
   // parts). A search runs at once on the parts loaded so far, and shows what it finds; the
   // other parts are merged in growing batches after it, and each time the results are ranked
   // again over all the parts merged so far, so the best stay on top as older ones arrive.
+  // A site with nothing to search has no index: the form says so rather than failing to load one.
+  if (!form.dataset.index) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      status.textContent = list.dataset.noResults;
+    });
+    return;
+  }
   const [first, ...others] = form.dataset.index.split(" ");
   const pagefind = await import(`${base}${first}pagefind.js`);
   await pagefind.options({ baseUrl: base });
   // Each batch twice the last (4, 8, 16, ...): the newest parts come soon after the first,
   // and a search that finds little reaches the oldest in a few rounds, not one per four parts.
   let batchSize = 4;
+  // Parts asked for, and parts merged: a search typed while a batch loads waits for it rather
+  // than taking the parts asked for as searched.
+  let asked = 0;
   let merged = 0;
   let merging = Promise.resolve();
   const mergeMore = () => {
-    const batch = others.slice(merged, merged + batchSize);
+    const batch = others.slice(asked, asked + batchSize);
     batchSize *= 2;
-    merged += batch.length;
-    merging = merging.then(() =>
-      Promise.all(batch.map((folder) => pagefind.mergeIndex(`${base}${folder}`, { baseUrl: base }))),
-    );
+    asked += batch.length;
+    merging = merging
+      .then(() =>
+        Promise.all(batch.map((folder) => pagefind.mergeIndex(`${base}${folder}`, { baseUrl: base }))),
+      )
+      .then(() => {
+        merged += batch.length;
+      });
     return merging;
   };
 

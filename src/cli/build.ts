@@ -225,8 +225,10 @@ async function publishBuild(): Promise<void> {
       if (changed) publishStandby(folders, standby);
       markClean(standby);
     } else {
-      const keep = plan.previous && plan.previous.site !== undefined;
+      const keep = plan.previous !== undefined;
       writeNextState(state, newState, inputs, site, keep ? plan.previous?.published.manifest : undefined);
+      // The old site becomes the standby: a kill while the old standby is deleted must not leave it trusted.
+      if (keep) markDirty(standby);
       warning = publishStaging(folders, keep ? standby.dir : undefined);
       if (keep) markClean(standby);
     }

@@ -55,18 +55,26 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   }
   const root = path.dirname(contentDir);
   const innerPort = await freePort();
-  const decap = spawn(process.execPath, [decapServerScript()], {
-    env: {
-      ...process.env,
-      PORT: String(innerPort),
-      BIND_HOST: LOOPBACK,
-      GIT_REPO_DIRECTORY: root,
-      MODE: options.mode ?? "fs",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitForPort(innerPort, decap);
+  let decap: ChildProcess | undefined;
+  try {
+    decap = spawn(process.execPath, [decapServerScript()], {
+      env: {
+        ...process.env,
+        PORT: String(innerPort),
+        BIND_HOST: LOOPBACK,
+        GIT_REPO_DIRECTORY: root,
+        MODE: options.mode ?? "fs",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    await waitForPort(innerPort, decap);
+  } catch (error) {
+    // The preview goes on without the editor's backend, as the docstring promises, not half-started.
+    decap?.kill();
+    console.log(`[newsdesk] ${(error as Error).message}, so /admin/ has no local backend.`);
+    return undefined;
+  }
   const guard = createServer((incoming, response) => {
     const refusal = refusalOf(incoming);
     if (refusal) return refuse(response, 403, refusal);

@@ -12,10 +12,10 @@ import type { OutputGroup } from "./outputFile.ts";
  */
 export function sharedBlocksGroup(inputs: PageInputs): OutputGroup {
   const { site, images } = inputs;
-  const { language, name, pathPrefix, words } = site.config;
   return {
     name: "shared blocks",
-    key: fingerprint(JSON.stringify([language, name, pathPrefix, words, sidebarBlocksKey(site, images)])),
+    // The whole configuration, as page keys take it: a setting the blocks come to read is never missed.
+    key: fingerprint(JSON.stringify([site.config, sidebarBlocksKey(site, images)])),
     make: () => [{ url: SHARED_BLOCKS_URL, content: renderSharedBlocks(inputs) }],
   };
 }

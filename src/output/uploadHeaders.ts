@@ -1,5 +1,5 @@
 import path from "node:path";
-import { isHashedAssetUrl, PICTURES_FOLDER } from "../domain/urls.ts";
+import { CACHE_CONTROLS, cacheControlOf as siteCacheControlOf } from "./cacheControl.ts";
 
 /**
  * The headers each file of the site is stored with in a bucket (`npm run upload:s3`), where
@@ -11,26 +11,9 @@ export interface UploadHeaders {
   readonly contentType: string;
 }
 
-/**
- * How long a file may be kept, longest first, which is also the order of upload: whatever a
- * file links to (hashed CSS and JS, pictures; pages, for the shared blocks) is in the bucket
- * before the file that links to it.
- */
-const CACHE_CONTROLS = {
-  /** Named by their content (hashed assets, processed pictures): a change is a new name. */
-  immutable: "public, max-age=31536000, immutable",
-  /** Pages, feeds, sitemaps, the search index, and assets with fixed names (logo, sharing picture). */
-  page: "public, max-age=300",
-  /** The shared sidebar blocks, which every page fetches: breaking news reaches them within a minute. */
-  sharedBlocks: "public, max-age=60",
-} as const;
-
-const SHARED_BLOCKS_FILE = "shared/blocks.html";
-
+/** The rule for a file of the site folder (`assets/site.2f1fb20681.css`). */
 export function cacheControlOf(file: string): string {
-  const url = `/${file}`;
-  if (isHashedAssetUrl(url) || url.startsWith(PICTURES_FOLDER)) return CACHE_CONTROLS.immutable;
-  return file === SHARED_BLOCKS_FILE ? CACHE_CONTROLS.sharedBlocks : CACHE_CONTROLS.page;
+  return siteCacheControlOf(`/${file}`);
 }
 
 /**

@@ -191,8 +191,8 @@ export function writerInto({ folder, published, holds, linkFrom, trustKeys = tru
         before?.key === group.key &&
         before.files.every((file) => published?.manifest.has(file))
       ) {
-        writer.keepGroup(group.name);
-        return;
+        // Awaited: finish() must see every kept file, or it would take them for gone.
+        return writer.keepGroup(group.name);
       }
       const files = await group.make();
       for (const file of files) await writer.put(toFile(file.url), group.key, () => file.content);

@@ -245,7 +245,7 @@ export async function build(
       ...feedGroups(site),
       ...sitemapGroups(site),
       sharedBlocksGroup(inputs),
-      hostHeadersGroup(site),
+      hostHeadersGroup(site, assets.urls),
       admin,
     ];
     for (const group of groups) await writer.putGroup(group, outputPathOf);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { siteInFolder } from "../output/siteMarker.ts";
 import { type BuildInputs, fullBuildReason } from "./buildInputs.ts";
 import { commitState, loadState, type StateFolder, type StoredState } from "./persistentState.ts";
@@ -51,4 +51,5 @@ function settleStoppedBuild(folder: StateFolder, site: string | undefined): void
   if (!existsSync(folder.next)) return;
   const next = loadState(folder, folder.next);
   if (!("none" in next) && next.site === site) commitState(folder);
+  else rmSync(folder.next, { force: true });
 }

@@ -139,12 +139,6 @@ export function commitState(folder: StateFolder): void {
   renameSync(folder.next, folder.file);
 }
 
-/** Forgets the state (a cold build is about to replace the site it described). */
-export function dropState(folder: StateFolder): void {
-  rmSync(folder.file, { force: true });
-  rmSync(folder.next, { force: true });
-}
-
 /** Why a build may not start: another is building the same site (its process id), or nothing. */
 export function takeLock(folder: StateFolder): { readonly release: () => void } | { readonly busy: number } {
   mkdirSync(folder.dir, { recursive: true });
@@ -157,7 +151,8 @@ export function takeLock(folder: StateFolder): { readonly release: () => void } 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(folder.lock, "utf8"));
-      if (isRunning(holder)) return { busy: holder };
+      // An empty lock (killed before it said who holds it) is no one's: process 0 would be this process group.
+      if (Number.isSafeInteger(holder) && holder > 0 && isRunning(holder)) return { busy: holder };
       // Left by a build that was stopped: it builds nothing now.
       rmSync(folder.lock, { force: true });
     }

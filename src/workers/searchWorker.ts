@@ -84,7 +84,9 @@ try {
   const { manifest } = await writer.finish();
   const files = written.map(([file, part]): IndexFile => {
     const record = manifest.get(file);
-    return { file, hash: record?.hash ?? "", size: record?.size ?? 0, part: part.name, key: part.key };
+    // A part recorded without its file would pass for present in the next build's manifest.
+    if (!record) throw new Error(`${file} was not written`);
+    return { file, hash: record.hash, size: record.size, part: part.name, key: part.key };
   });
   result = { ok: true, pages: parts.reduce((sum, part) => sum + part.pages, 0), files };
 } catch (error) {

@@ -124,17 +124,27 @@ describe("the Most popular page", () => {
 
 describe("_headers for Netlify and Cloudflare Pages", () => {
   test("keeps the shared file briefly and revalidates it; the hashed assets are immutable", () => {
+    const immutable = "  Cache-Control: public, max-age=31536000, immutable";
     assert.equal(
       readFileSync(path.join(output, "_headers"), "utf8")
         .split("\n")
         .filter((line) => !line.startsWith("#"))
-        .join("\n"),
+        .join("\n")
+        .replace(/\.[0-9a-f]{10}\./g, ".<hash>."),
       [
         "/shared/blocks.html",
         "  Cache-Control: public, max-age=60, must-revalidate",
         "  X-Robots-Tag: noindex",
-        "/assets/*",
-        "  Cache-Control: public, max-age=31536000, immutable",
+        // Each hashed asset by name: the logo and the sharing picture keep fixed names in /assets/.
+        ...[
+          "favicon.<hash>.svg",
+          "print.<hash>.css",
+          "search.<hash>.js",
+          "site.<hash>.js",
+          "site.<hash>.css",
+        ].flatMap((name) => [`/assets/${name}`, immutable]),
+        "/img/*",
+        immutable,
         "",
       ].join("\n"),
     );
@@ -158,6 +168,6 @@ describe("under a path prefix (https://user.github.io/newsroom/)", () => {
     assert.equal(sidebarOf(readPage(prefixed, "/")), sharedBlocks(prefixed));
     const headers = readFileSync(path.join(prefixed, "_headers"), "utf8");
     assert.match(headers, /^\/newsroom\/shared\/blocks\.html$/m);
-    assert.match(headers, /^\/newsroom\/assets\/\*$/m);
+    assert.match(headers, /^\/newsroom\/assets\/site\.[0-9a-f]{10}\.css$/m);
   });
 });
