@@ -3,6 +3,7 @@ import { parseDocument } from "htmlparser2";
 import { renderToString } from "preact-render-to-string";
 import type { Content } from "../../src/content/readContent.ts";
 import type { Article } from "../../src/domain/article.ts";
+import type { ImageLookup } from "../../src/domain/picture.ts";
 import type { SectionTree } from "../../src/domain/section.ts";
 import { normaliseSrc, withPrefix } from "../../src/domain/urls.ts";
 import { renderArticleBody } from "../../src/markdown/render.ts";
@@ -16,14 +17,16 @@ import type { EditorSettings } from "./editorSettings.ts";
  * The preview pane's HTML: the article as its page shows it, made by the page's own
  * components (layouts/components/ArticleStory.tsx) from the article the contract's reader
  * made of the file, its text rendered and sanitised by the build's own Markdown rules
- * (src/markdown/render.ts), under the site's stylesheet. Pictures are the original files,
- * from the editor's media (the build's processed versions do not exist yet). Above it, what
- * stops the article being saved, in the words of `npm run check`.
+ * (src/markdown/render.ts), under the site's stylesheet. A picture the build has processed
+ * shows as its page shows it (`images`, fetched for the preview); any other, such as one
+ * just uploaded, is the original file from the editor's media (`pictureUrl`). Above it,
+ * what stops the article being saved, in the words of `npm run check`.
  */
 export function previewHtml(
   check: EntryCheck,
   settings: EditorSettings,
   tree: SectionTree,
+  images: ImageLookup,
   pictureUrl: (src: string) => string | undefined,
 ): string {
   const { article } = check;
@@ -45,7 +48,7 @@ export function previewHtml(
           </ul>
         </section>
       )}
-      {article && <ArticleAlone article={article} settings={settings} tree={tree} />}
+      {article && <ArticleAlone article={article} settings={settings} tree={tree} images={images} />}
     </div>,
   );
   return withPictures(html, settings.config.pathPrefix, pictureUrl);
@@ -56,14 +59,15 @@ function ArticleAlone({
   article,
   settings,
   tree,
+  images,
 }: {
   readonly article: Article;
   readonly settings: EditorSettings;
   readonly tree: SectionTree;
+  readonly images: ImageLookup;
 }) {
   const site = buildSite(contentOf(article, settings, tree), { mode: "preview", clock: article.date });
   const route = { kind: "article" as const, url: article.url, article };
-  const images = new Map(settings.pictures);
   const bodies = new Map([
     [article.file, renderArticleBody(article.body, images, settings.config.words.table)],
   ]);

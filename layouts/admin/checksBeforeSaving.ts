@@ -3,6 +3,7 @@ import { parseEditorDate } from "../../src/domain/dates.ts";
 import type { SectionTree } from "../../src/domain/section.ts";
 import { checkEntry, describeProblem } from "./articleCheck.ts";
 import type { Entry, ImmutableValue } from "./decap.ts";
+import { ARTICLES_COLLECTION } from "./editorNames.ts";
 import type { EditorSettings } from "./editorSettings.ts";
 import { newFileData } from "./newFilePath.ts";
 
@@ -17,6 +18,10 @@ export function checksBeforeSaving(settings: EditorSettings, tree: SectionTree) 
     const errors = check.problems.filter((problem) => problem.severity === "error");
     if (errors.length > 0) throw new NotSaved(errors.map(describeProblem));
     if (!entry.get("newRecord")) return undefined;
+    // A large archive's lists are folders of a year or a month and make no articles: a new
+    // one is made in the articles collection, which places it by its date.
+    if (entry.get("collection") !== ARTICLES_COLLECTION)
+      throw new NotSaved(["a new article is made with Quick add, then Article"]);
     const data = entry.get("data");
     const date = parseEditorDate(String(data.get("date")), settings.config.timeZone);
     if (!date.ok) throw new NotSaved([`date: ${date.message}`]);

@@ -16,6 +16,8 @@ export interface Entry extends ImmutableValue {
   get(key: "data"): ImmutableValue;
   get(key: "path"): string | undefined;
   get(key: "newRecord"): boolean | undefined;
+  /** The name of the collection it is in. */
+  get(key: "collection"): string;
   get(key: string): unknown;
 }
 
@@ -63,12 +65,27 @@ export interface ControlSpec {
   componentDidMount?(this: { props: ControlProps }): void;
 }
 
+/** A preview template made with `createClass`: it draws itself again when told to (`forceUpdate`). */
+export interface PreviewSpec {
+  readonly displayName: string;
+  render(this: PreviewInstance): ReactElement;
+  componentWillUnmount?(this: PreviewInstance): void;
+}
+
+export interface PreviewInstance {
+  readonly props: PreviewProps;
+  forceUpdate(): void;
+}
+
+/** A preview template as `createClass` makes it, for `registerPreviewTemplate`. */
+export type PreviewComponent = unknown;
+
 export type Phrases = { readonly [key: string]: string | Phrases };
 
 export interface DecapCms {
   registerCustomFormat(name: string, extension: string, format: FileFormat): void;
   registerWidget(name: string, control: unknown): void;
-  registerPreviewTemplate(collection: string, template: (props: PreviewProps) => ReactElement): void;
+  registerPreviewTemplate(collection: string, template: PreviewComponent): void;
   registerPreviewStyle(url: string): void;
   registerEventListener(listener: {
     readonly name: "preSave";
@@ -84,5 +101,5 @@ export interface DecapWindow {
   CMS?: DecapCms;
   CMS_MANUAL_INIT?: boolean;
   h?: CreateElement;
-  createClass?: (spec: ControlSpec) => unknown;
+  createClass?: (spec: ControlSpec | PreviewSpec) => unknown;
 }

@@ -2,6 +2,7 @@ import { buildSectionTree } from "../../src/domain/section.ts";
 import { withPrefix } from "../../src/domain/urls.ts";
 import { articleFormat } from "./articleFormat.ts";
 import { checksBeforeSaving } from "./checksBeforeSaving.ts";
+import { keepCollectionRoutes } from "./collectionRoutes.ts";
 import type { DecapCms, DecapWindow, Phrases } from "./decap.ts";
 import { ARTICLE_FORMAT, ARTICLES_COLLECTION, DATE_WIDGET, EDITOR_MESSAGES } from "./editorNames.ts";
 import { readSettings } from "./editorSettings.ts";
@@ -16,11 +17,14 @@ import { siteDateControl } from "./siteDateWidget.ts";
  */
 const page = window as unknown as Window & DecapWindow;
 page.CMS_MANUAL_INIT = true;
+// The settings are in the page above this script. The routes are kept before Decap's
+// router listens, so Decap only ever sees the address it is sent to.
+const settings = readSettings(document);
+keepCollectionRoutes(page, settings.lists);
 
 document.addEventListener("DOMContentLoaded", () => {
   const { CMS, h, createClass } = page;
   if (!CMS || !h || !createClass) throw new Error("Decap CMS (decap-cms.js) did not load");
-  const settings = readSettings(document);
   const { tree } = buildSectionTree(settings.sections);
   CMS.registerCustomFormat(ARTICLE_FORMAT, "md", articleFormat);
   CMS.registerWidget(DATE_WIDGET, createClass(siteDateControl(h)));
@@ -28,7 +32,8 @@ document.addEventListener("DOMContentLoaded", () => {
   // The editor's own stylesheet, as the page links it (its name carries its content's hash).
   const editorCss = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
   if (editorCss) CMS.registerPreviewStyle(editorCss.href);
-  CMS.registerPreviewTemplate(ARTICLES_COLLECTION, previewTemplate(settings, tree, h));
+  const preview = createClass(previewTemplate(settings, tree, h));
+  for (const name of [ARTICLES_COLLECTION, ...settings.lists]) CMS.registerPreviewTemplate(name, preview);
   CMS.registerEventListener({ name: "preSave", handler: checksBeforeSaving(settings, tree) });
   registerMessages(CMS);
   CMS.init();

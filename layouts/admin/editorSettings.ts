@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { ProcessedImage } from "../../src/domain/picture.ts";
 import type { sectionTreeSchema } from "../../src/domain/section.ts";
 import type { SiteConfig } from "../../src/domain/siteConfig.ts";
 import type { AssetUrls } from "../../src/domain/urls.ts";
@@ -7,7 +6,7 @@ import type { AssetUrls } from "../../src/domain/urls.ts";
 /**
  * What the web editor's browser code needs to know of the site, written by the build into
  * the editor's page as JSON (src/output/admin/adminPage.ts): the settings and the section
- * tree the checks run with, the stylesheet and pictures the preview pane uses, and where
+ * tree the checks run with, the stylesheet the preview pane uses, and where
  * article files are.
  */
 export interface EditorSettings {
@@ -19,12 +18,11 @@ export interface EditorSettings {
   /** How problems name that folder, as `npm run check` does: `content/articles/`. */
   readonly articlesLabel: string;
   /**
-   * The site's processed pictures, by source path (`images/2026/x.jpg`): the preview shows a
-   * picture as its page does. Decap's media library sees only the top of content/images/,
-   * so it cannot show one in a subfolder itself; a picture just uploaded is not here yet,
-   * and shows from the editor's media.
+   * A large archive's lists, by collection name, newest first (src/output/admin/articleLists.ts):
+   * new articles are made in the articles collection, which lists nothing. None when the
+   * articles collection is the one list.
    */
-  readonly pictures: readonly (readonly [string, ProcessedImage])[];
+  readonly lists: readonly string[];
 }
 
 /** The id of the page's `<script type="application/json">` that holds them. */

@@ -13,6 +13,7 @@ import type { RelatedMemory } from "../model/related/related.ts";
 import type { SearchPart } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
 import { adminGroup } from "../output/admin/adminGroup.ts";
+import { pictureBucketGroups } from "../output/admin/pictureBucketGroups.ts";
 import { siteAssets } from "../output/assets.ts";
 import { failpoint } from "../output/failpoint.ts";
 import { feedGroups } from "../output/feeds.ts";
@@ -238,7 +239,7 @@ export async function build(
       ...options,
       site,
       assets: assets.urls,
-      images: imageRun.images,
+      contentFiles: records.files.keys(),
       env: options.env ?? process.env,
     });
     const groups = [
@@ -247,6 +248,7 @@ export async function build(
       sharedBlocksGroup(inputs),
       hostHeadersGroup(site, assets.urls),
       admin,
+      ...pictureBucketGroups(imageRun.images),
     ];
     for (const group of groups) await writer.putGroup(group, outputPathOf);
     for (const file of assets.files) {

@@ -8,6 +8,8 @@ import type { BrowserContext, Frame, Page } from "playwright-core";
 import { EDITOR_MESSAGES } from "../../layouts/admin/editorNames.ts";
 import { MISSING } from "../../src/content/frontMatter.ts";
 import { parseEditorDate } from "../../src/domain/dates.ts";
+import { LIST_LIMIT } from "../../src/output/admin/articleLists.ts";
+import { generateNewsroom } from "../../tools/bench/generateArticles.ts";
 import { launchBrowser } from "../../tools/headlessChromium.ts";
 import { type Preview, startPreview, WATCHING } from "../../tools/previewProcess.ts";
 import { browserSkipReason } from "../helpers/browser.ts";
@@ -62,20 +64,20 @@ after(async () => {
   preview?.stop();
 });
 
-/** /admin/ at an article's form (`hash`), signed in to the local backend. */
-async function openEditor(hash: string): Promise<Page> {
+/** /admin/ at an article's form (`hash`), signed in to the local backend (of the preview at `at`). */
+async function openEditor(hash: string, at = port): Promise<Page> {
   const browser = await launchBrowser({ timezoneId: BROWSER_ZONE });
   browsers.push(browser);
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`http://localhost:${port}/admin/#${hash}`);
+  await page.goto(`http://localhost:${at}/admin/#${hash}`);
   await page.getByRole("button", { name: /login/i }).click();
   return page;
 }
 
-/** Every article file of the copy, inside `articles/`. */
-function articleFiles(): string[] {
-  return readdirSync(path.join(content, "articles"), { recursive: true, encoding: "utf8" })
+/** Every article file of a content folder (the sample's copy), inside `articles/`. */
+function articleFiles(folder = content): string[] {
+  return readdirSync(path.join(folder, "articles"), { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".md"))
     .sort();
 }
@@ -257,5 +259,92 @@ describe("the web editor (npm start, /admin/, the local backend)", { skip, timeo
     assert.ok(readFileSync(file, "utf8").startsWith(`---\nheadline: ${text}\n`));
     const saved = await get(url);
     assert.equal(saved.text, original.text);
+  });
+
+  test("a sample article's lead picture shows in the preview as its page shows it, processed", async () => {
+    const id = "2026/11/harbin-ice-palace-design-draws-on-ancient-pagodas";
+    const page = await openEditor(`/collections/articles/entries/${id}`);
+    const pane = await previewPane(page);
+    const onPage = (await get("/architecture/2026-11-25/harbin-ice-palace-design-draws-on-ancient-pagodas/"))
+      .text;
+    const pageSrc = onPage.match(/<figure class="lead-image">.*?<img src="([^"]+)"/s)?.[1];
+    assert.match(pageSrc ?? "", /\/img\//);
+    // Fetched from its bucket (/admin/pictures/), then drawn again: the page's own /img/ file.
+    const shown = await pane.waitForFunction(
+      () =>
+        document
+          .querySelector("figure.lead-image img")
+          ?.getAttribute("src")
+          ?.match(/\/img\/.*/)?.[0],
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.equal(await shown.jsonValue(), pageSrc);
+  });
+});
+
+describe("the web editor on a large archive: listed by year, new articles placed by their date", {
+  skip,
+  timeout: 300_000,
+}, () => {
+  let archive: string;
+  let archivePreview: Preview;
+  let archivePort: number;
+
+  before(async () => {
+    if (skip) return;
+    const folder = mkdtempSync(path.join(tmpdir(), "newsdesk-editor-archive-"));
+    archive = path.join(folder, "content");
+    // Past the limit of one list: over five years, each year fits in a list of its own.
+    generateNewsroom(LIST_LIMIT + 100, archive, 7, DateTime.fromSeconds(Number(EPOCH)), PROJECT);
+    archivePort = await freePort();
+    archivePreview = await startPreview(archive, path.join(folder, "_preview"), {
+      port: archivePort,
+      env: { SOURCE_DATE_EPOCH: EPOCH, NEWSDESK_BACKEND_PORT: String(await freePort()) },
+    });
+  });
+
+  after(() => archivePreview?.stop());
+
+  test("opens on the newest year; Quick add makes a new article where its date says, and back goes to the newest year", async () => {
+    const page = await openEditor("/", archivePort);
+    const newest = articleFiles(archive).at(-1)?.slice(0, 4) ?? "";
+    await page.waitForURL(`**/admin/#/collections/articles-${newest}`);
+    const entries = page.locator(`a[href*="#/collections/articles-${newest}/entries/"]`);
+    await entries.first().waitFor();
+    // The sidebar lists the years, newest first, and not the collection that makes articles.
+    const years = [...new Set(articleFiles(archive).map((file) => file.slice(0, 4)))].reverse();
+    const sidebar = page.locator(`a[href^="#/collections/"]`);
+    await sidebar.first().waitFor();
+    const listed = (await sidebar.allTextContents()).map((label) => label.trim());
+    assert.deepEqual(
+      listed.filter((label) => /^\d{4}$/.test(label)),
+      years,
+    );
+    assert.equal(listed.includes("New article"), false);
+
+    await page.getByRole("button", { name: "Quick add" }).click();
+    await page.getByRole("menuitem", { name: "Article" }).click();
+    await page.waitForURL("**/admin/#/collections/articles/new");
+    await fillRequired(page, "Port cranes arrive for the new terminal");
+    await typeBody(page, "The cranes came by sea.");
+    const before = new Set(articleFiles(archive));
+    await publish(page);
+    const added = await until("the new file", () => {
+      const files = articleFiles(archive).filter((file) => !before.has(file));
+      return files.length > 0 ? files : undefined;
+    });
+    const [file] = added as [string];
+    const written =
+      /^date: (.+)$/m.exec(readFileSync(path.join(archive, "articles", file), "utf8"))?.[1] ?? "";
+    const date = parseEditorDate(written, SITE_ZONE);
+    assert.ok(date.ok, written);
+    assert.deepEqual(added, [`${date.date.toFormat("yyyy/MM")}/port-cranes-arrive-for-the-new-terminal.md`]);
+    const check = runCheck(archive);
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+
+    // Back from the new article: the newest list, not the (empty) list of the collection that makes them.
+    await page.getByRole("link", { name: /Writing in/ }).click();
+    await page.waitForURL(/#\/collections\/articles-\d{4}$/);
   });
 });

@@ -1,9 +1,14 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import sharp from "sharp";
+import {
+  type PictureBucket,
+  pictureBucketFile,
+  pictureBucketOf,
+} from "../../layouts/admin/pictureBuckets.ts";
 import { readPage, runBuild, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
@@ -100,5 +105,24 @@ describe("pictures", () => {
     const again = runBuild(content, tempOutput(), env);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /pictures: 0 processed, [1-9]\d* from the cache/);
+  });
+
+  test("the web editor's preview finds each processed picture in its bucket, not in the editor's page", () => {
+    const html = readPage(output, "/economy/2016-11-05/story/");
+    const lead = html.match(/<figure class="lead-image">.*?<img src="([^"]+)"/)?.[1];
+    assert.ok(lead);
+    for (const source of ["images/lead.jpg", "images/body.jpg"]) {
+      const file = path.join(output, "admin", pictureBucketFile(pictureBucketOf(source)));
+      const bucket = new Map(JSON.parse(readFileSync(file, "utf8")) as PictureBucket);
+      assert.ok(bucket.get(source)?.fallback.src.startsWith("/img/"), `${source} in ${file}`);
+    }
+    const leadBucket = path.join(output, "admin", pictureBucketFile(pictureBucketOf("images/lead.jpg")));
+    assert.equal(
+      (JSON.parse(readFileSync(leadBucket, "utf8")) as PictureBucket).find(
+        ([source]) => source === "images/lead.jpg",
+      )?.[1].fallback.src,
+      lead,
+    );
+    assert.doesNotMatch(readFileSync(path.join(output, "admin/index.html"), "utf8"), /\/img\//);
   });
 });

@@ -4,6 +4,7 @@ import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { parse } from "yaml";
 import { z } from "zod";
+import { redirectedRoute } from "../../layouts/admin/collectionRoutes.ts";
 import { ARTICLES_COLLECTION, DATE_WIDGET, EDITOR_MESSAGES } from "../../layouts/admin/editorNames.ts";
 import { articleFileText } from "../../src/content/articleFile.ts";
 import {
@@ -15,6 +16,7 @@ import {
 import { type ArticleContext, readArticle } from "../../src/content/readArticle.ts";
 import { buildSectionTree, sectionTreeSchema } from "../../src/domain/section.ts";
 import { resolveSiteConfig, siteConfigSchema } from "../../src/domain/siteConfig.ts";
+import { articleLists, LIST_LIMIT } from "../../src/output/admin/articleLists.ts";
 import {
   BODY_FIELD,
   type DecapField,
@@ -32,7 +34,7 @@ const { tree } = buildSectionTree(
 const site = JSON.parse(readFileSync("content/_data/site.json", "utf8"));
 const config = resolveSiteConfig(siteConfigSchema.parse(site), {});
 const LOCAL = "http://localhost:8081/api/v1";
-const made = decapConfig({ config, tree, root: { content: "content/" }, localBackend: LOCAL });
+const made = decapConfig({ config, tree, root: { content: "content/" }, localBackend: LOCAL, lists: [] });
 const [articles] = made.collections;
 assert.ok(articles);
 
@@ -221,6 +223,71 @@ describe("the web editor's form, from the article contract", () => {
     assert.deepEqual(articles.sortable_fields[0], { field: "date", label: "date", default_sort: "desc" });
   });
 
+  test("a large archive is listed by year or month, and new articles are made where nothing is listed", () => {
+    const files = [
+      ...Array.from({ length: 600 }, (_, n) => `articles/2026/11/a${n}.md`),
+      ...Array.from({ length: 500 }, (_, n) => `articles/2026/10/b${n}.md`),
+      ...Array.from({ length: 30 }, (_, n) => `articles/2019/0${(n % 9) + 1}/c${n}.md`),
+      "articles/loose.md",
+      "pages/about.md",
+    ];
+    const lists = articleLists(files);
+    assert.deepEqual(
+      lists.map(({ name, label, folder, depth }) => [name, label, folder, depth]),
+      [
+        ["articles-2026-11", "November 2026", "2026/11", 1],
+        ["articles-2026-10", "October 2026", "2026/10", 1],
+        ["articles-2019", "2019", "2019", 2],
+      ],
+    );
+    // Up to the limit, one collection lists and makes articles.
+    assert.deepEqual(articleLists(files.slice(0, LIST_LIMIT)), []);
+    const split = decapConfig({ config, tree, root: { content: "content/" }, localBackend: LOCAL, lists });
+    const [make, ...listed] = split.collections;
+    assert.ok(make);
+    assert.equal(make.name, ARTICLES_COLLECTION);
+    assert.equal(make.hide, true);
+    assert.equal(make.folder, "content/articles");
+    // Decap lists a folder as deep as `path` has parts: one part, so it reads no article...
+    assert.equal(make.path, "{{slug}}");
+    // ...and the new file's place is the slug template, slashes and all.
+    assert.equal(make.slug?.split("/").length, 3);
+    assert.deepEqual(
+      listed.map((list) => [list.folder, list.path.split("/").length]),
+      [
+        ["content/articles/2026/11", 1],
+        ["content/articles/2026/10", 1],
+        ["content/articles/2019", 2],
+      ],
+    );
+    for (const list of listed) {
+      assert.deepEqual(list.fields, make.fields);
+      // Quick add offers only the collection that makes articles where their dates say.
+      assert.equal(list.create, false);
+    }
+  });
+
+  test("a large archive opens on its newest list, and goes back there from the collection that makes articles", () => {
+    const lists = ["articles-2026-11", "articles-2019"];
+    for (const hash of [
+      "",
+      "#/",
+      "#/collections/articles",
+      "#/collections/articles/",
+      "#/collections/articles?x=1",
+    ])
+      assert.equal(redirectedRoute(hash, lists), "#/collections/articles-2026-11", hash);
+    for (const hash of [
+      "#/collections/articles/new",
+      "#/collections/articles/entries/2026/11/x",
+      "#/collections/articles-2019",
+      "#/workflow",
+    ])
+      assert.equal(redirectedRoute(hash, lists), undefined, hash);
+    // A small archive's one collection stays as it is.
+    assert.equal(redirectedRoute("#/collections/articles", []), undefined);
+  });
+
   test("saves to GitHub through the editorial workflow when site.json names the repository, else locally", () => {
     assert.deepEqual(made.backend, { name: "proxy", proxy_url: LOCAL });
     assert.deepEqual(made.local_backend, { url: LOCAL });
@@ -232,6 +299,7 @@ describe("the web editor's form, from the article contract", () => {
       tree,
       root: { content: "content/" },
       localBackend: LOCAL,
+      lists: [],
     });
     assert.deepEqual(online.backend, {
       name: "github",
@@ -242,7 +310,7 @@ describe("the web editor's form, from the article contract", () => {
   });
 
   test("config.yml is that configuration, as YAML without anchors", () => {
-    const text = decapConfigYaml({ config, tree, root: { content: "" }, localBackend: LOCAL });
+    const text = decapConfigYaml({ config, tree, root: { content: "" }, localBackend: LOCAL, lists: [] });
     assert.doesNotMatch(text, /[&*]a\d/);
     const parsed = parse(text);
     assert.equal(parsed.collections[0].folder, "articles");

@@ -42,12 +42,12 @@ if (!values.content || !existsSync(content)) {
   );
 }
 
-// /admin/ as the build makes it (from the sample: the editor's files do not depend on the articles).
+// /admin/ as the build makes it from those articles (a large archive is listed by year or month).
 const backendPort = 18_000 + Math.floor(Math.random() * 1000);
 const site = path.join(work, "_site");
 const built = spawnSync(
   process.execPath,
-  ["--import", "tsx", "src/cli/build.ts", "--content", "content", "--output", site],
+  ["--import", "tsx", "src/cli/build.ts", "--content", content, "--output", site],
   {
     cwd: PROJECT,
     encoding: "utf8",
@@ -70,19 +70,19 @@ try {
   for (let run = 1; run <= Number(values.runs); run++) {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    let started = performance.now();
-    await page.goto(`${server.url}admin/#/collections/articles`);
+    // From opening /admin/: Decap's script (about 5 MB) is loaded and started each time.
+    const started = performance.now();
+    // The editor opens on its first list: the newest (or, for a small archive, the only one).
+    await page.goto(`${server.url}admin/`);
     const login = page.getByRole("button", { name: /login/i });
-    const list = page.locator('a[href*="#/collections/articles/entries/"]').first();
+    const entryLinks = page.locator('a[href*="/entries/"]');
+    const list = entryLinks.first();
     await login.or(list).first().waitFor({ timeout: 600_000 });
-    if (await login.isVisible()) {
-      started = performance.now();
-      await login.click();
-    }
+    if (await login.isVisible()) await login.click();
     await list.waitFor({ timeout: 600_000 });
     const listSeconds = seconds(started);
-    const entries = await page.locator('a[href*="#/collections/articles/entries/"]').count();
-    started = performance.now();
+    const entries = await entryLinks.count();
+    const clicked = performance.now();
     await list.click();
     await page.getByLabel("headline").waitFor({ timeout: 600_000 });
     const frame = await (async () => {
@@ -93,7 +93,7 @@ try {
       }
     })();
     await frame.locator("h1.headline").waitFor({ timeout: 600_000 });
-    const openSeconds = seconds(started);
+    const openSeconds = seconds(clicked);
     console.log(
       `run ${run}: article list shown in ${listSeconds.toFixed(1)} s (${entries} entries on screen); an article opened with its preview in ${openSeconds.toFixed(1)} s`,
     );

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type EditorSettings, settingsJson } from "../../../layouts/admin/editorSettings.ts";
 import { fingerprint } from "../../domain/fingerprint.ts";
-import type { ImageLookup } from "../../domain/picture.ts";
 import type { SectionTree } from "../../domain/section.ts";
 import { ADMIN_FOLDER, type AssetUrls, withPrefix } from "../../domain/urls.ts";
 import type { Site } from "../../model/site.ts";
 import type { BinaryOutputFile, OutputFile, OutputGroup } from "../outputFile.ts";
 import { adminPage } from "./adminPage.ts";
+import { articleLists } from "./articleLists.ts";
 import { decapConfigYaml } from "./decapConfig.ts";
 import { decapFiles, servedFile } from "./decapFiles.ts";
 import { editorBundle, editorSourcesKey } from "./editorBundle.ts";
@@ -23,8 +23,8 @@ export interface AdminSources {
   readonly site: Site;
   readonly projectRoot: string;
   readonly assets: AssetUrls;
-  /** The site's processed pictures, for the preview pane. */
-  readonly images: ImageLookup;
+  /** Every content file's id (`articles/2026/11/x.md`): a large archive is listed by year or month. */
+  readonly contentFiles: Iterable<string>;
   /** For the local backend's port (NEWSDESK_BACKEND_PORT). */
   readonly env: NodeJS.ProcessEnv;
 }
@@ -41,20 +41,21 @@ export function adminGroup({
   site,
   projectRoot,
   assets,
-  images,
+  contentFiles,
   env,
 }: AdminSources): OutputGroup<OutputFile | BinaryOutputFile> {
   const { config, tree } = site;
   const content = EDITOR_CONTENT_FOLDER;
   const backend = localBackendAddress(env);
-  const yaml = decapConfigYaml({ config, tree, root: { content }, localBackend: backend.url });
+  const lists = articleLists(contentFiles);
+  const yaml = decapConfigYaml({ config, tree, root: { content }, localBackend: backend.url, lists });
   const settings: EditorSettings = {
     config,
     sections: sectionsInput(tree),
     assets,
     articlesFolder: `${content}articles/`,
     articlesLabel: `${content}articles/`,
-    pictures: [...images],
+    lists: lists.map((list) => list.name),
   };
   const json = settingsJson(settings);
   const css = readFileSync(path.join(projectRoot, EDITOR_CSS), "utf8");

@@ -13,6 +13,7 @@ import type { SectionTree } from "../../domain/section.ts";
 import type { SiteConfig } from "../../domain/siteConfig.ts";
 import { SLUG_PATTERN, SLUG_RULE } from "../../domain/slugs.ts";
 import { ALIAS_PATTERN, ALIAS_RULE } from "../../domain/urls.ts";
+import type { ArticleList } from "./articleLists.ts";
 
 /**
  * The web editor's `config.yml` (Decap CMS), made from the article contract
@@ -202,14 +203,64 @@ function sectionOptions(tree: SectionTree): { label: string; value: string }[] {
   );
 }
 
-/** The articles' collection: where the files are, how new ones are named, how the list shows them. */
-export function articlesCollection(root: EditorRoot, tree: SectionTree, config: SiteConfig) {
-  return {
-    name: ARTICLES_COLLECTION,
-    label: "Articles",
-    label_singular: "Article",
-    description: `Every article of ${config.name}, newest first. Dates are ${config.timeZone} time, as the dateline shows them.`,
-    folder: `${root.content}articles`,
+/** One article, as Decap's buttons name it ("＋ Article", and in "Quick add"). */
+const ARTICLE = "Article";
+
+/** A folder collection of articles, as Decap reads it. */
+export interface ArticleCollection {
+  readonly name: string;
+  readonly label: string;
+  readonly label_singular: string;
+  readonly description: string;
+  readonly folder: string;
+  /** How deep Decap lists the folder (its parts), and a new file's place unless `slug` is that. */
+  readonly path: string;
+  readonly slug?: string;
+  /** Not in the sidebar: reached only by its address. */
+  readonly hide?: boolean;
+  readonly create: boolean;
+  readonly identifier_field: string;
+  readonly summary: string;
+  readonly sortable_fields: readonly (string | { field: string; label: string; default_sort: string })[];
+  readonly fields: readonly DecapField[];
+  readonly [option: string]: unknown;
+}
+
+/**
+ * The articles' collections. A small archive is one collection, which lists the articles
+ * and makes new ones. A large one (articleLists.ts) is listed by year or month, and new
+ * articles are made in a hidden collection over all of articles/ whose `path` is one
+ * placeholder, so Decap lists only the files at its top (none) and never reads the archive:
+ * the new file's place is the `slug` template, with its slashes (newFilePath.ts). The lists
+ * make no articles (their folder is a year's or a month's, the new article's date may not
+ * be), so Decap's "Quick add" offers only that collection; and Decap's way back from it to
+ * its (empty) list goes to the newest list (layouts/admin/collectionRoutes.ts).
+ */
+export function articleCollections(
+  root: EditorRoot,
+  tree: SectionTree,
+  config: SiteConfig,
+  lists: readonly ArticleList[],
+): ArticleCollection[] {
+  const articles = `${root.content}articles`;
+  const fields = articleFields(tree, config.timeZone);
+  // Every collection of articles is this one with its own folder: in the order config.yml shows.
+  const collection = (own: {
+    name: string;
+    label: string;
+    description: string;
+    folder: string;
+    hide?: true;
+    create: boolean;
+    slug?: string;
+    path: string;
+  }): ArticleCollection => ({
+    name: own.name,
+    label: own.label,
+    label_singular: ARTICLE,
+    description: own.description,
+    folder: own.folder,
+    ...(own.hide ? { hide: own.hide } : {}),
     // Pictures go to content/images/ and are written as the contract wants them
     // (`images/x.jpg`): said again here, as Decap otherwise keeps an article's uploads
     // beside the article, which the build does not publish.
@@ -217,14 +268,50 @@ export function articlesCollection(root: EditorRoot, tree: SectionTree, config: 
     public_folder: "images",
     extension: "md",
     format: ARTICLE_FORMAT,
-    create: true,
-    path: NEW_FILE_PATH,
+    create: own.create,
+    ...(own.slug ? { slug: own.slug } : {}),
+    path: own.path,
     identifier_field: "headline",
     summary: "{{headline}} · {{date}} · {{section}}",
     sortable_fields: [{ field: "date", label: "date", default_sort: "desc" }, "headline", "section"],
     view_groups: [{ label: "section", field: "section" }],
-    fields: articleFields(tree, config.timeZone),
-  };
+    fields,
+  });
+  const dates = `Dates are ${config.timeZone} time, as the dateline shows them.`;
+  if (lists.length === 0)
+    return [
+      collection({
+        name: ARTICLES_COLLECTION,
+        label: "Articles",
+        description: `Every article of ${config.name}, newest first. ${dates}`,
+        folder: articles,
+        create: true,
+        path: NEW_FILE_PATH,
+      }),
+    ];
+  return [
+    collection({
+      name: ARTICLES_COLLECTION,
+      label: "New article",
+      description: `A new article of ${config.name}. ${dates}`,
+      folder: articles,
+      hide: true,
+      create: true,
+      slug: NEW_FILE_PATH,
+      path: "{{slug}}",
+    }),
+    ...lists.map((list) =>
+      collection({
+        name: list.name,
+        label: list.label,
+        description: `The articles of ${list.label}, newest first. ${dates} To write a new article: Quick add, then ${ARTICLE}.`,
+        folder: `${articles}/${list.folder}`,
+        create: false,
+        // How deep the files are: a year's folder has its months.
+        path: list.depth === 1 ? "{{slug}}" : "{{month}}/{{slug}}",
+      }),
+    ),
+  ];
 }
 
 export interface EditorOptions {
@@ -233,6 +320,8 @@ export interface EditorOptions {
   readonly root: EditorRoot;
   /** The local backend's address: `npm start` runs it (src/eleventy/localBackend.ts). */
   readonly localBackend: string;
+  /** A large archive's lists (articleLists.ts); none for one collection. */
+  readonly lists: readonly ArticleList[];
 }
 
 /**
@@ -241,7 +330,7 @@ export interface EditorOptions {
  * workflow (draft, in review, ready); without those settings, and on this computer, the
  * editor uses the local backend, which edits the working copy's files.
  */
-export function decapConfig({ config, tree, root, localBackend }: EditorOptions) {
+export function decapConfig({ config, tree, root, localBackend, lists }: EditorOptions) {
   const { webEditor } = config;
   return {
     backend: webEditor
@@ -253,7 +342,7 @@ export function decapConfig({ config, tree, root, localBackend }: EditorOptions)
     public_folder: "images",
     site_url: config.baseUrl,
     display_url: config.baseUrl,
-    collections: [articlesCollection(root, tree, config)],
+    collections: articleCollections(root, tree, config, lists),
   };
 }
 
