@@ -80,9 +80,18 @@ function runStep(
 }
 
 describe("the test workflow", () => {
-  test("runs on every push and pull request, never on a schedule", () => {
+  test("runs on every push to main and on pull requests, never on a schedule", () => {
     assert.deepEqual(Object.keys(testing.on).sort(), ["pull_request", "push"]);
-    assert.equal(testing.on.push, null, "every branch");
+    // Every push to main, content alone included: publish.yml builds only a tested commit of main.
+    assert.deepEqual(testing.on.push, { branches: ["main"] });
+  });
+
+  test("skips a pull request that changes only content/, which check-pull-request.yml checks", () => {
+    // The web editor opens one for each article it saves: the suite would run for each save.
+    assert.deepEqual(testing.on.pull_request, { "paths-ignore": ["content/**"] });
+    const checking = read("check-pull-request.yml");
+    assert.ok("pull_request" in checking.on);
+    assert.ok(step(checking.jobs.check, (s) => /npm run check\b.*--format github/.test(s.run ?? "")));
   });
 
   test("runs the suite the way .ci/run does, in Debian with Node 20", () => {
