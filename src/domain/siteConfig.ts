@@ -1,5 +1,6 @@
 import { closest } from "fastest-levenshtein";
 import { z } from "zod";
+import { branchNameProblem } from "./branchName.ts";
 import { isValidZone } from "./dates.ts";
 import { HOSTS, isHost } from "./hosts.ts";
 import { canonicalLanguage } from "./language.ts";
@@ -110,8 +111,11 @@ const webEditorSchema = z.strictObject({
     .regex(/^[\w.-]+\/[\w.-]+$/, "must be a GitHub repository as owner/name, like eastbridge/newsroom"),
   branch: z
     .string()
-    .regex(/^[\w./-]+$/, "must be a branch name, like main")
-    .default("main"),
+    .default("main")
+    .superRefine((name, ctx) => {
+      const problem = branchNameProblem(name);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   authUrl: z.string().superRefine((url, ctx) => {
     const problem = /^https:\/\//.test(url) ? siteUrlProblem(url) : `"${url}" must start with https://`;
     if (problem) ctx.addIssue({ code: "custom", message: problem });

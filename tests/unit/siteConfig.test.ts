@@ -43,3 +43,62 @@ describe("site.json's host", () => {
     );
   });
 });
+
+describe("site.json's webEditor.branch", () => {
+  const withBranch = (branch: string) =>
+    readSite({ webEditor: { repo: "eastbridge/newsroom", branch, authUrl: "https://auth.example.org" } });
+
+  test("takes any name git takes, and main when left out", () => {
+    for (const branch of ["main", "release/2026", "news-desk_1", "x.lockx", "a@b", "@x", "rédaction"])
+      assert.equal(withBranch(branch).file.value?.webEditor?.branch, branch);
+    const leftOut = readSite({
+      webEditor: { repo: "eastbridge/newsroom", authUrl: "https://auth.example.org" },
+    });
+    assert.equal(leftOut.file.value?.webEditor?.branch, "main");
+  });
+
+  test("refuses what git refuses, on its file, line and field, saying why", () => {
+    const { file, text } = withBranch("a..b");
+    assert.equal(file.value, undefined);
+    assert.deepEqual(
+      file.problems.map((p) => ({ ...p, file: p.file.replace(/^.*newsdesk-fixture-[^/]+\//, "") })),
+      [
+        {
+          severity: "error",
+          file: "_data/site.json",
+          line: text.split("\n").findIndex((l) => l.includes('"branch"')) + 1,
+          field: "webEditor.branch",
+          message: '"a..b" is not a branch name git accepts: it holds ..; write one like main',
+        },
+      ],
+    );
+  });
+
+  const refused: Record<string, string> = {
+    "": "it is empty",
+    "-x": "it starts with -",
+    "/x": "it starts with /",
+    "x/": "it ends with /",
+    "x.": "it ends with .",
+    "a//b": "it holds // (an empty part between slashes)",
+    "a..b": "it holds ..",
+    "a@{1}": "it holds @{",
+    "@": "@ alone is git's short name for HEAD",
+    HEAD: "HEAD is git's name for the commit checked out",
+    ".hidden": "a part of it (between slashes) starts with .",
+    "a/.b": "a part of it (between slashes) starts with .",
+    "x.lock": "a part of it (between slashes) ends with .lock",
+    "a.lock/b": "a part of it (between slashes) ends with .lock",
+    "a b": "it holds a space or a control character",
+    "a\tb": "it holds a space or a control character",
+    "a\x7fb": "it holds a space or a control character",
+  };
+  for (const character of "~^:?*[\\") refused[`a${character}b`] = "it holds one of ~ ^ : ? * [ \\";
+  for (const [branch, why] of Object.entries(refused))
+    test(`refuses ${JSON.stringify(branch)}: ${why}`, () => {
+      assert.deepEqual(
+        withBranch(branch).file.problems.map((p) => p.message),
+        [`"${branch}" is not a branch name git accepts: ${why}; write one like main`],
+      );
+    });
+});
