@@ -59,6 +59,11 @@ export function checkEntry(
   }
   const { config } = settings;
   const context = { tree, zone: config.timeZone, clock, checkPicture: picturePathProblem };
+  // The version is what one build compares with the last to know an article unchanged (its
+  // page, its related news); the editor keeps nothing from one check to the next, so nothing
+  // compares it here. The text itself stands for it: it changes whenever the file does, as
+  // the build's fingerprint does, without hashing in the browser (node:crypto is not there,
+  // and SubtleCrypto's digest is asynchronous, while Decap draws the preview synchronously).
   const read = readArticle(file, id, text, context, text);
   const editorial = read.value
     ? editorialProblems([read.value], new Set(), { ...config, checkPicture: picturePathProblem }).filter(

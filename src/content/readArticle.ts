@@ -33,7 +33,8 @@ export interface ReadResult<T> {
 
 /**
  * Checks one article file against the contract and builds its model, or says what is wrong.
- * `version` stands for what the article shows (the build's fingerprint of its file). Nothing
+ * `version` stands for what the article shows (the build's fingerprint of its file; the web
+ * editor, which compares no versions, passes the text itself: articleCheck.ts). Nothing
  * here reads files or needs Node's modules: the web editor runs it in the browser before
  * saving (layouts/admin/).
  */
