@@ -4,7 +4,8 @@ import { ARTICLES_COLLECTION } from "./editorNames.ts";
  * A large archive's routes in the editor (src/output/admin/articleLists.ts): its lists are
  * the folders of a year or a month, and new articles are made in the hidden articles
  * collection, which lists nothing. Decap goes back to a collection's list after a save or a
- * delete, and opens its first collection at `#/`: both show the newest list instead.
+ * delete: that shows the newest list instead (as Decap itself opens on it, the first one
+ * not hidden).
  *
  * Decap's addresses are in the hash: `#/collections/<name>`. Returns the hash to go to
  * instead, or undefined to stay.
@@ -12,7 +13,7 @@ import { ARTICLES_COLLECTION } from "./editorNames.ts";
 export function redirectedRoute(hash: string, lists: readonly string[]): string | undefined {
   const [newest] = lists;
   if (newest === undefined) return undefined;
-  if (/^#?\/?$/.test(hash) || new RegExp(`^#/collections/${ARTICLES_COLLECTION}/?(\\?.*)?$`).test(hash))
+  if (new RegExp(`^#/collections/${ARTICLES_COLLECTION}/?(\\?.*)?$`).test(hash))
     return `#/collections/${newest}`;
   return undefined;
 }

@@ -18,7 +18,8 @@ import { siteDateControl } from "./siteDateWidget.ts";
 const page = window as unknown as Window & DecapWindow;
 page.CMS_MANUAL_INIT = true;
 // The settings are in the page above this script. The routes are kept before Decap's
-// router listens, so Decap only ever sees the address it is sent to.
+// script runs (the page loads this one first: adminPage.ts), as Decap reads the address
+// when its script runs, and listens for changes after this listener.
 const settings = readSettings(document);
 keepCollectionRoutes(page, settings.lists);
 

@@ -2,16 +2,13 @@ import type { ProcessedImage } from "../../src/domain/picture.ts";
 
 /**
  * The site's processed pictures, for the preview pane, in small files the editor fetches
- * when a preview shows one: `/admin/pictures/<bucket>.json`, each an array of
+ * when a preview shows one (adminPictureBucketUrl: `/admin/pictures/<bucket>.json`), each an array of
  * `[source path, processed picture]`. Put in the editor's page they would make it grow with
  * the archive (tens of megabytes at 100,000 pictures) and change with every new picture;
  * in buckets, a build writes again only the buckets whose pictures changed, and a preview
  * fetches a few kilobytes. The bucket is a hash of the source path that the build
  * (src/output/admin/pictureBucketGroups.ts) and the browser compute alike.
  */
-
-/** The folder of the buckets, under /admin/. */
-export const PICTURE_BUCKETS_FOLDER = "pictures/";
 
 /** What a bucket file holds. */
 export type PictureBucket = readonly (readonly [string, ProcessedImage])[];
@@ -27,9 +24,4 @@ export function pictureBucketOf(source: string): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash & BUCKET_BITS).toString(16).padStart(2, "0");
-}
-
-/** The bucket file's name under /admin/: `pictures/3f.json`. */
-export function pictureBucketFile(bucket: string): string {
-  return `${PICTURE_BUCKETS_FOLDER}${bucket}.json`;
 }

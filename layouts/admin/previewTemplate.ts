@@ -1,11 +1,10 @@
 import { DateTime } from "luxon";
 import type { SectionTree } from "../../src/domain/section.ts";
-import { ADMIN_FOLDER, withPrefix } from "../../src/domain/urls.ts";
+import { adminPictureBucketUrl, withPrefix } from "../../src/domain/urls.ts";
 import { checkEntry } from "./articleCheck.ts";
 import { previewHtml } from "./articlePreview.tsx";
 import type { CreateElement, PreviewInstance, PreviewSpec } from "./decap.ts";
 import type { EditorSettings } from "./editorSettings.ts";
-import { pictureBucketFile } from "./pictureBuckets.ts";
 import { pictureLookup } from "./pictureLookup.ts";
 
 /**
@@ -15,8 +14,9 @@ import { pictureLookup } from "./pictureLookup.ts";
  * pictures it shows have been fetched (pictureLookup.ts).
  */
 export function previewTemplate(settings: EditorSettings, tree: SectionTree, h: CreateElement): PreviewSpec {
-  const pictures = pictureLookup((bucket) =>
-    withPrefix(settings.config.pathPrefix, `${ADMIN_FOLDER}${pictureBucketFile(bucket)}`),
+  const pictures = pictureLookup(
+    (bucket) => withPrefix(settings.config.pathPrefix, adminPictureBucketUrl(bucket)),
+    (url) => fetch(url),
   );
   const unmounted = new WeakSet<PreviewInstance>();
   return {

@@ -1,8 +1,8 @@
 /**
- * Git's rules for a branch name (git check-ref-format --branch), each with what an editor
- * is told when a name breaks it. The web editor saves to this branch through GitHub's API,
- * which refuses what git refuses: the mistake is caught in site.json rather than at the
- * first save of an article.
+ * Git's rules for a branch name (git check-ref-format --branch), and the web editor's own,
+ * each with what an editor is told when a name breaks it. The web editor saves to this
+ * branch through GitHub's API, which refuses what git refuses: the mistake is caught in
+ * site.json rather than at the first save of an article.
  */
 const RULES: readonly { breaks: (name: string) => boolean; why: string }[] = [
   { breaks: (name) => name === "", why: "it is empty" },
@@ -27,10 +27,18 @@ const RULES: readonly { breaks: (name: string) => boolean; why: string }[] = [
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
   { breaks: (name) => /[\x00-\x20\x7f]/.test(name), why: "it holds a space or a control character" },
   { breaks: (name) => /[~^:?*[\\]/.test(name), why: "it holds one of ~ ^ : ? * [ \\" },
+  // Decap CMS puts the name into GitHub's API addresses as it is (decap-cms-backend-github).
+  { breaks: (name) => /[#%]/.test(name), why: "it holds # or %, which the web editor cannot send to GitHub" },
+  // Decap keeps each article under review in a branch `cms/<collection>/<slug>`: git cannot
+  // have those beside a branch `cms`, nor tell them from branches in `cms/`.
+  {
+    breaks: (name) => name === "cms" || name.startsWith("cms/"),
+    why: "the web editor keeps its own branches in cms/",
+  },
 ];
 
 /** What is wrong with `name` as a branch name, or undefined when git accepts it. */
 export function branchNameProblem(name: string): string | undefined {
   const broken = RULES.find((rule) => rule.breaks(name));
-  return broken && `"${name}" is not a branch name git accepts: ${broken.why}; write one like main`;
+  return broken && `"${name}" cannot be the web editor's branch: ${broken.why}; write one like main`;
 }

@@ -130,6 +130,11 @@ export function searchPartFolder(name: string): string {
  */
 export const ADMIN_FOLDER = "/admin/";
 
+/** One bucket of the preview pane's processed pictures (layouts/admin/pictureBuckets.ts): `/admin/pictures/3f.json`. */
+export function adminPictureBucketUrl(bucket: string): string {
+  return `${ADMIN_FOLDER}pictures/${bucket}.json`;
+}
+
 /** Where an editor's picture would be if it were published as it is (only unprocessed ones are). */
 const CONTENT_PICTURES_FOLDER = "/images/";
 

@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import sharp from "sharp";
-import {
-  type PictureBucket,
-  pictureBucketFile,
-  pictureBucketOf,
-} from "../../layouts/admin/pictureBuckets.ts";
-import { readPage, runBuild, tempOutput } from "../helpers/build.ts";
+import { type PictureBucket, pictureBucketOf } from "../../layouts/admin/pictureBuckets.ts";
+import { articleFileText } from "../../src/content/articleFile.ts";
+import { adminPictureBucketUrl } from "../../src/domain/urls.ts";
+import { differingFiles, readPage, runBuild, tempOutput } from "../helpers/build.ts";
 import { makeFixtureContent, validFields } from "../helpers/fixtureSite.ts";
 
 const cache = mkdtempSync(path.join(tmpdir(), "newsdesk-image-cache-"));
@@ -112,11 +110,11 @@ describe("pictures", () => {
     const lead = html.match(/<figure class="lead-image">.*?<img src="([^"]+)"/)?.[1];
     assert.ok(lead);
     for (const source of ["images/lead.jpg", "images/body.jpg"]) {
-      const file = path.join(output, "admin", pictureBucketFile(pictureBucketOf(source)));
+      const file = path.join(output, adminPictureBucketUrl(pictureBucketOf(source)));
       const bucket = new Map(JSON.parse(readFileSync(file, "utf8")) as PictureBucket);
       assert.ok(bucket.get(source)?.fallback.src.startsWith("/img/"), `${source} in ${file}`);
     }
-    const leadBucket = path.join(output, "admin", pictureBucketFile(pictureBucketOf("images/lead.jpg")));
+    const leadBucket = path.join(output, adminPictureBucketUrl(pictureBucketOf("images/lead.jpg")));
     assert.equal(
       (JSON.parse(readFileSync(leadBucket, "utf8")) as PictureBucket).find(
         ([source]) => source === "images/lead.jpg",
@@ -124,5 +122,32 @@ describe("pictures", () => {
       lead,
     );
     assert.doesNotMatch(readFileSync(path.join(output, "admin/index.html"), "utf8"), /\/img\//);
+  });
+
+  test("a picture redrawn and a new one: an incremental build's buckets are a cold build's, byte for byte", async () => {
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-pictures-")), "content");
+    cpSync(content, copy, { recursive: true });
+    const site = tempOutput();
+    assert.equal(runBuild(copy, site, env).status, 0);
+    await drawPicture(path.join(copy, "images/body.jpg"), "#22aa44");
+    await drawPicture(path.join(copy, "images/2026/new.jpg"), "#aa2244");
+    writeFileSync(
+      path.join(copy, "articles/more.md"),
+      articleFileText(
+        validFields({ headline: "More magnets", image: { src: "images/2026/new.jpg", alt: "A new magnet" } }),
+        "Text.",
+      ),
+    );
+    const incremental = runBuild(copy, site, env);
+    assert.equal(incremental.status, 0, incremental.stderr);
+    assert.doesNotMatch(incremental.stdout, /^Full build/m);
+    const cold = tempOutput();
+    assert.equal(runBuild(copy, cold, env, ["--full"]).status, 0);
+    assert.deepEqual(differingFiles(site, cold), []);
+    const bucket = readFileSync(
+      path.join(site, adminPictureBucketUrl(pictureBucketOf("images/2026/new.jpg"))),
+      "utf8",
+    );
+    assert.match(bucket, /"images\/2026\/new\.jpg"/);
   });
 });

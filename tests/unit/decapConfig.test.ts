@@ -229,17 +229,27 @@ describe("the web editor's form, from the article contract", () => {
       ...Array.from({ length: 500 }, (_, n) => `articles/2026/10/b${n}.md`),
       ...Array.from({ length: 30 }, (_, n) => `articles/2019/0${(n % 9) + 1}/c${n}.md`),
       "articles/loose.md",
+      "articles/2026/13/no-such-month.md",
       "pages/about.md",
     ];
     const lists = articleLists(files);
     assert.deepEqual(
-      lists.map(({ name, label, folder, depth }) => [name, label, folder, depth]),
+      lists.map(({ name, label, folder, depth, hidden }) => [name, label, folder, depth, hidden]),
       [
-        ["articles-2026-11", "November 2026", "2026/11", 1],
-        ["articles-2026-10", "October 2026", "2026/10", 1],
-        ["articles-2019", "2019", "2019", 2],
+        ["articles-2026-11", "November 2026", "2026/11", 1, false],
+        ["articles-2026-10", "October 2026", "2026/10", 1, false],
+        // The year split by month stays, hidden: articles under review in it keep their collection.
+        ["articles-2026", "2026", "2026", 2, true],
+        ["articles-2019", "2019", "2019", 2, false],
       ],
     );
+    // A year that passes the limit loses no collection it had.
+    const older = Array.from({ length: LIST_LIMIT }, (_, n) => `articles/2018/05/d${n}.md`);
+    const before = articleLists([...files.slice(0, 900), ...older]).map((list) => list.name);
+    const after = new Set(articleLists([...files, ...older]).map((list) => list.name));
+    assert.deepEqual(before, ["articles-2026", "articles-2018"]);
+    assert.ok(before.length > 0);
+    for (const name of before) assert.ok(after.has(name), name);
     // Up to the limit, one collection lists and makes articles.
     assert.deepEqual(articleLists(files.slice(0, LIST_LIMIT)), []);
     const split = decapConfig({ config, tree, root: { content: "content/" }, localBackend: LOCAL, lists });
@@ -257,8 +267,13 @@ describe("the web editor's form, from the article contract", () => {
       [
         ["content/articles/2026/11", 1],
         ["content/articles/2026/10", 1],
+        ["content/articles/2026", 2],
         ["content/articles/2019", 2],
       ],
+    );
+    assert.deepEqual(
+      listed.map((list) => list.hide === true),
+      [false, false, true, false],
     );
     for (const list of listed) {
       assert.deepEqual(list.fields, make.fields);
@@ -267,21 +282,16 @@ describe("the web editor's form, from the article contract", () => {
     }
   });
 
-  test("a large archive opens on its newest list, and goes back there from the collection that makes articles", () => {
+  test("a large archive goes back to its newest list from the collection that makes articles", () => {
     const lists = ["articles-2026-11", "articles-2019"];
-    for (const hash of [
-      "",
-      "#/",
-      "#/collections/articles",
-      "#/collections/articles/",
-      "#/collections/articles?x=1",
-    ])
+    for (const hash of ["#/collections/articles", "#/collections/articles/", "#/collections/articles?x=1"])
       assert.equal(redirectedRoute(hash, lists), "#/collections/articles-2026-11", hash);
     for (const hash of [
       "#/collections/articles/new",
       "#/collections/articles/entries/2026/11/x",
       "#/collections/articles-2019",
       "#/workflow",
+      "#/",
     ])
       assert.equal(redirectedRoute(hash, lists), undefined, hash);
     // A small archive's one collection stays as it is.

@@ -68,7 +68,7 @@ describe("site.json's webEditor.branch", () => {
           file: "_data/site.json",
           line: text.split("\n").findIndex((l) => l.includes('"branch"')) + 1,
           field: "webEditor.branch",
-          message: '"a..b" is not a branch name git accepts: it holds ..; write one like main',
+          message: '"a..b" cannot be the web editor\'s branch: it holds ..; write one like main',
         },
       ],
     );
@@ -93,12 +93,16 @@ describe("site.json's webEditor.branch", () => {
     "a\tb": "it holds a space or a control character",
     "a\x7fb": "it holds a space or a control character",
   };
+  for (const character of "#%")
+    refused[`a${character}b`] = "it holds # or %, which the web editor cannot send to GitHub";
+  refused.cms = "the web editor keeps its own branches in cms/";
+  refused["cms/main"] = "the web editor keeps its own branches in cms/";
   for (const character of "~^:?*[\\") refused[`a${character}b`] = "it holds one of ~ ^ : ? * [ \\";
   for (const [branch, why] of Object.entries(refused))
     test(`refuses ${JSON.stringify(branch)}: ${why}`, () => {
       assert.deepEqual(
         withBranch(branch).file.problems.map((p) => p.message),
-        [`"${branch}" is not a branch name git accepts: ${why}; write one like main`],
+        [`"${branch}" cannot be the web editor's branch: ${why}; write one like main`],
       );
     });
 });

@@ -57,6 +57,8 @@ export function adminPage(parts: AdminPageParts): string {
     `<title>Web editor - ${escapeHtml(config.name)}</title>`,
     `<link rel="stylesheet" href="${escapeHtml(parts.editorCss)}">`,
     `<script type="application/json" id="${SETTINGS_ELEMENT}">${parts.settingsJson}</script>`,
+    // In this order, neither deferred: the editor's script reads the settings above it, and
+    // holds Decap back and keeps its routes (layouts/admin/editor.ts) before Decap's runs.
     `<script src="${escapeHtml(parts.editorScript)}"></script>`,
     `<script src="${escapeHtml(parts.decapScript)}"></script>`,
     "</head>",

@@ -20,6 +20,12 @@ export const LIST_LIMIT = 1000;
 
 /** One collection of the split archive: a year's or a month's folder. */
 export interface ArticleList {
+  /**
+   * A year split by month is still a collection, out of the sidebar: an article under review
+   * is kept by the collection it was opened in (Decap's branch `cms/<collection>/<slug>`),
+   * and would vanish from the Workflow tab with its collection when the year passes the limit.
+   */
+  readonly hidden: boolean;
   /** The collection's name: `articles-2026-11`, `articles-2019`. */
   readonly name: string;
   /** As the editor's sidebar shows it: `November 2026`, `2019`. */
@@ -31,7 +37,7 @@ export interface ArticleList {
 }
 
 /** `articles/<yyyy>/<MM>/<slug>.md`, where articles are kept. */
-const KEPT = /^articles\/(\d{4})\/(\d{2})\/[^/]+\.md$/;
+const KEPT = /^articles\/(\d{4})\/(0[1-9]|1[0-2])\/[^/]+\.md$/;
 
 /**
  * The lists of a split archive, newest first, from the content's file ids
@@ -54,15 +60,24 @@ export function articleLists(files: Iterable<string>): ArticleList[] {
   return [...byYear.keys()].sort(newestFirst).flatMap((year): ArticleList[] => {
     const months = byYear.get(year) ?? new Map<string, number>();
     const total = [...months.values()].reduce((sum, n) => sum + n, 0);
-    if (total <= LIST_LIMIT)
-      return [{ name: `${ARTICLES_COLLECTION}-${year}`, label: year, folder: year, depth: 2 }];
-    return [...months.keys()].sort(newestFirst).map((month) => ({
-      name: `${ARTICLES_COLLECTION}-${year}-${month}`,
-      label: DateTime.fromObject({ year: Number(year), month: Number(month) }, { locale: "en" }).toFormat(
-        "LLLL yyyy",
-      ),
-      folder: `${year}/${month}`,
-      depth: 1,
-    }));
+    const wholeYear = {
+      name: `${ARTICLES_COLLECTION}-${year}`,
+      label: year,
+      folder: year,
+      depth: 2,
+    } as const;
+    if (total <= LIST_LIMIT) return [{ ...wholeYear, hidden: false }];
+    return [
+      ...[...months.keys()].sort(newestFirst).map((month) => ({
+        name: `${ARTICLES_COLLECTION}-${year}-${month}`,
+        label: DateTime.fromObject({ year: Number(year), month: Number(month) }, { locale: "en" }).toFormat(
+          "LLLL yyyy",
+        ),
+        folder: `${year}/${month}`,
+        depth: 1 as const,
+        hidden: false,
+      })),
+      { ...wholeYear, hidden: true },
+    ];
   });
 }

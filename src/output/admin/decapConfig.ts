@@ -250,7 +250,7 @@ export function articleCollections(
     label: string;
     description: string;
     folder: string;
-    hide?: true;
+    hide: boolean;
     create: boolean;
     slug?: string;
     path: string;
@@ -285,6 +285,7 @@ export function articleCollections(
         label: "Articles",
         description: `Every article of ${config.name}, newest first. ${dates}`,
         folder: articles,
+        hide: false,
         create: true,
         path: NEW_FILE_PATH,
       }),
@@ -306,6 +307,7 @@ export function articleCollections(
         label: list.label,
         description: `The articles of ${list.label}, newest first. ${dates} To write a new article: Quick add, then ${ARTICLE}.`,
         folder: `${articles}/${list.folder}`,
+        hide: list.hidden,
         create: false,
         // How deep the files are: a year's folder has its months.
         path: list.depth === 1 ? "{{slug}}" : "{{month}}/{{slug}}",

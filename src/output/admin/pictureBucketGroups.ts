@@ -1,15 +1,11 @@
-import {
-  type PictureBucket,
-  pictureBucketFile,
-  pictureBucketOf,
-} from "../../../layouts/admin/pictureBuckets.ts";
+import { type PictureBucket, pictureBucketOf } from "../../../layouts/admin/pictureBuckets.ts";
 import { fingerprint } from "../../domain/fingerprint.ts";
 import type { ImageLookup, ProcessedImage } from "../../domain/picture.ts";
-import { ADMIN_FOLDER } from "../../domain/urls.ts";
+import { adminPictureBucketUrl } from "../../domain/urls.ts";
 import type { OutputGroup } from "../outputFile.ts";
 
 /** The groups' names in the build's state start with this. */
-export const PICTURE_BUCKETS_GROUP = "web editor pictures";
+const PICTURE_BUCKETS_GROUP = "web editor pictures";
 
 /**
  * The preview pane's lookup of processed pictures (layouts/admin/pictureBuckets.ts), a group
@@ -29,7 +25,7 @@ export function pictureBucketGroups(images: ImageLookup): OutputGroup[] {
     return {
       name: `${PICTURE_BUCKETS_GROUP} ${bucket}`,
       key: fingerprint(content),
-      make: () => [{ url: `${ADMIN_FOLDER}${pictureBucketFile(bucket)}`, content }],
+      make: () => [{ url: adminPictureBucketUrl(bucket), content }],
     };
   });
 }
