@@ -40,14 +40,26 @@ document.addEventListener("DOMContentLoaded", () => {
   CMS.init();
 });
 
-/** Decap's messages for a field left empty, a field's rule and a save refused, in the check's words. */
+/**
+ * Decap's messages for a field left empty, a field's rule and a save refused, in the check's
+ * words; and its button for a new article in words ("New Article"): its "＋" is a full-width
+ * sign, which a computer without CJK fonts shows as an empty box.
+ */
 function registerMessages(CMS: DecapCms): void {
   const english = CMS.getLocale("en") ?? {};
   const editor = (english.editor ?? {}) as Phrases;
   const pane = (editor.editorControlPane ?? {}) as Phrases;
   const ui = (english.ui ?? {}) as Phrases;
+  const collection = (english.collection ?? {}) as Phrases;
   CMS.registerLocale("en", {
     ...english,
+    collection: {
+      ...collection,
+      collectionTop: {
+        ...((collection.collectionTop ?? {}) as Phrases),
+        newButton: "New %{collectionLabel}",
+      },
+    },
     editor: {
       ...editor,
       editorControlPane: { ...pane, widget: { ...((pane.widget ?? {}) as Phrases), ...EDITOR_MESSAGES } },

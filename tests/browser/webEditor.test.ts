@@ -261,6 +261,22 @@ describe("the web editor (npm start, /admin/, the local backend)", { skip, timeo
     assert.equal(saved.text, original.text);
   });
 
+  test("the list: newest first, and its button for a new article says so in words", async () => {
+    const page = await openEditor("/collections/articles");
+    const button = page.getByRole("link", { name: "Create entry of type Article" });
+    assert.equal((await button.textContent())?.trim(), "New Article");
+    const first = page.locator('a[href*="#/collections/articles/entries/"]').first();
+    const dated = articleFiles().map((file) => ({
+      file,
+      date: /^date: (.+)$/m.exec(readFileSync(path.join(content, "articles", file), "utf8"))?.[1] ?? "",
+    }));
+    const newest = dated.sort((a, b) => (a.date < b.date ? 1 : -1))[0]?.file;
+    assert.equal(
+      await first.getAttribute("href"),
+      `#/collections/articles/entries/${newest?.replace(/\.md$/, "")}`,
+    );
+  });
+
   test("a sample article's lead picture shows in the preview as its page shows it, processed", async () => {
     const id = "2026/11/harbin-ice-palace-design-draws-on-ancient-pagodas";
     const page = await openEditor(`/collections/articles/entries/${id}`);
@@ -321,7 +337,7 @@ describe("the web editor on a large archive: listed by year, new articles placed
       listed.filter((label) => /^\d{4}$/.test(label)),
       years,
     );
-    assert.equal(listed.includes("New article"), false);
+    assert.equal(listed.includes("Articles"), false);
 
     await page.getByRole("button", { name: "Quick add" }).click();
     await page.getByRole("menuitem", { name: "Article" }).click();

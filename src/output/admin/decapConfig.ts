@@ -203,7 +203,7 @@ function sectionOptions(tree: SectionTree): { label: string; value: string }[] {
   );
 }
 
-/** One article, as Decap's buttons name it ("＋ Article", and in "Quick add"). */
+/** One article, as Decap's buttons name it ("New Article", and in "Quick add"). */
 const ARTICLE = "Article";
 
 /** A folder collection of articles, as Decap reads it. */
@@ -293,7 +293,8 @@ export function articleCollections(
   return [
     collection({
       name: ARTICLES_COLLECTION,
-      label: "New article",
+      // Shown only while writing one: "Writing in Articles collection".
+      label: "Articles",
       description: `A new article of ${config.name}. ${dates}`,
       folder: articles,
       hide: true,
