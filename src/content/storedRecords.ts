@@ -70,17 +70,17 @@ export function storedReading(result: ReadResult<Article | PlainPage>): StoredRe
   return { item: item && ("id" in item ? storedArticle(item) : storedPage(item)), problems: result.problems };
 }
 
+/** The kept reading as the build uses it; undefined when it cannot be (the file is then read again). */
 export function revivedReading(
   stored: StoredReading,
   relative: string,
   context: ReviveContext,
-): ReadResult<Article | PlainPage> {
+): ReadResult<Article | PlainPage> | undefined {
   const { item } = stored;
+  if (item === undefined) return { value: undefined, problems: stored.problems };
   const value =
-    item?.kind === "article"
-      ? revivedArticle(item, relative, context)
-      : item && revivedPage(item, relative, context);
-  return { value, problems: stored.problems };
+    item.kind === "article" ? revivedArticle(item, relative, context) : revivedPage(item, relative, context);
+  return value && { value, problems: stored.problems };
 }
 
 function storedArticle(article: Article): StoredArticle {
@@ -122,7 +122,8 @@ function revivedArticle(
 ): Article | undefined {
   const { kind: _kind, date, updated, expires, section: slug, corrections, summary, ...rest } = stored;
   const section = context.tree.bySlug.get(slug);
-  // The settings are those it was checked against (the state says so), so this does not happen.
+  // The settings are those it was checked against (the state says so), so this should not
+  // happen; if it does, the article is read again and checked, never left out unsaid.
   if (!section) return undefined;
   const at = (millis: Millis) => DateTime.fromMillis(millis, { zone: context.zone });
   const when = at(date);
