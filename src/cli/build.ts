@@ -11,7 +11,13 @@ import {
   PROGRESS_EVENT,
   TEMPLATES_EVENT,
 } from "../eleventy/plugin.ts";
-import { BUILD_CHANGES_NAME, buildChangesLine, buildChangesText } from "../output/buildChanges.ts";
+import {
+  BUILD_CHANGES_NAME,
+  type BuildChanges,
+  buildChangesLine,
+  buildChangesText,
+  changesInARow,
+} from "../output/buildChanges.ts";
 import { dieAt } from "../output/failpoint.ts";
 import { hostLimitWarnings, siteTotals } from "../output/hostLimits.ts";
 import {
@@ -208,6 +214,15 @@ async function publishBuild(): Promise<void> {
     dieAt("standby");
     const writing = performance.now();
     const changed = withMarker.written.length > 0 || withMarker.removed.length > 0;
+    // A full build that knows the site it replaces lists what changed against it, as an
+    // incremental one does. A build stopped before its state was in place had its list
+    // replaced by nothing: this one lists its changes too (and keeps them, in case it is stopped).
+    const ownChanges: BuildChanges = {
+      kind: published ? "incremental" : "full",
+      written: withMarker.written,
+      removed: withMarker.removed,
+    };
+    const changes = plan.stopped ? changesInARow(plan.stopped, ownChanges) : ownChanges;
     const newState = {
       ...result.state,
       published: { manifest: withMarker.manifest, groups: withMarker.groups },
@@ -221,24 +236,31 @@ async function publishBuild(): Promise<void> {
         inputs,
         site,
         changed ? plan.stored.published.manifest : withMarker.manifest,
+        changes,
       );
       if (changed) publishStandby(folders, standby);
       markClean(standby);
     } else {
       const keep = plan.previous !== undefined;
-      writeNextState(state, newState, inputs, site, keep ? plan.previous?.published.manifest : undefined);
+      writeNextState(
+        state,
+        newState,
+        inputs,
+        site,
+        keep ? plan.previous?.published.manifest : undefined,
+        changes,
+      );
       // The old site becomes the standby: a kill while the old standby is deleted must not leave it trusted.
       if (keep) markDirty(standby);
       warning = publishStaging(folders, keep ? standby.dir : undefined);
       if (keep) markClean(standby);
     }
+    mkdirSync(path.dirname(CHANGES_FILE), { recursive: true });
+    writeFileSync(CHANGES_FILE, buildChangesText(changes));
     dieAt("commit");
     commitState(state);
     phases.set("state write and publish", performance.now() - writing);
     progress.stop();
-    mkdirSync(path.dirname(CHANGES_FILE), { recursive: true });
-    // A full build that knows the site it replaces lists what changed against it, as an incremental one does.
-    writeFileSync(CHANGES_FILE, buildChangesText(withMarker, published ? "incremental" : "full"));
     for (const problem of result.site.warnings) console.warn(formatProblem(problem));
     report(result, phases, withMarker);
     if (warning) console.warn(`warning: ${warning}`);

@@ -16,14 +16,11 @@ import type { WriterReport } from "./writer.ts";
  */
 export const BUILD_CHANGES_NAME = "last-build-changes.txt";
 
-export function buildChangesText(
-  report: Pick<WriterReport, "written" | "removed">,
-  kind: BuildChanges["kind"],
-): string {
+export function buildChangesText({ kind, written, removed }: BuildChanges): string {
   const lines = [
     `kind\t${kind}`,
-    ...[...report.written].sort().map((file) => `written\t${file}`),
-    ...[...report.removed].sort().map((file) => `removed\t${file}`),
+    ...[...written].sort().map((file) => `written\t${file}`),
+    ...[...removed].sort().map((file) => `removed\t${file}`),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -39,6 +36,24 @@ export interface BuildChanges {
   readonly kind: "incremental" | "full";
   readonly written: readonly string[];
   readonly removed: readonly string[];
+}
+
+/**
+ * What two builds in a row changed, as one list: a build stopped after publishing but before
+ * its state was in place, whose list the next build takes over (src/pipeline/buildPlan.ts),
+ * so no change it published is missed by an upload. A file written by either and not
+ * removed by the later one is written; one removed and not written again is removed.
+ */
+export function changesInARow(earlier: BuildChanges, later: BuildChanges): BuildChanges {
+  const written = new Set([...earlier.written, ...later.written]);
+  for (const file of later.removed) written.delete(file);
+  const removed = new Set([...earlier.removed, ...later.removed]);
+  for (const file of later.written) removed.delete(file);
+  return {
+    kind: earlier.kind === "full" || later.kind === "full" ? "full" : "incremental",
+    written: [...written].sort(),
+    removed: [...removed].sort(),
+  };
 }
 
 /**

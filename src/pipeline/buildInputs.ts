@@ -13,7 +13,7 @@ import { projectFileFingerprints } from "../output/projectFiles.ts";
 export type BuildInputs = ReadonlyMap<string, string>;
 
 /** The version of the build state's format on disk: a change to its shape makes the next build full. */
-export const STATE_FORMAT = 2;
+export const STATE_FORMAT = 3;
 
 /** Folders and files of the project whose every file is an input. */
 const CODE = ["src", "layouts", ".eleventy.ts", "package.json", "package-lock.json"];

@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
+import type { BuildChanges } from "../output/buildChanges.ts";
 import { siteInFolder } from "../output/siteMarker.ts";
 import { type BuildInputs, fullBuildReason } from "./buildInputs.ts";
 import { commitState, loadState, type StateFolder, type StoredState } from "./persistentState.ts";
@@ -9,10 +10,15 @@ import { commitState, loadState, type StateFolder, type StoredState } from "./pe
  * site folder in front of it (by the marker both hold), and have been made from the same
  * code, layouts, settings and Node: anything that reaches every page makes the build full.
  */
-export type BuildPlan =
+type PlanFromState =
   | { readonly kind: "incremental"; readonly stored: StoredState }
   /** `previous`: the last state when it still describes the site folder (its site may become the standby). */
   | { readonly kind: "full"; readonly reason: string; readonly previous: StoredState | undefined };
+
+export type BuildPlan = PlanFromState & {
+  /** What a build stopped before its state was in place changed: this build's list takes it over. */
+  readonly stopped: BuildChanges | undefined;
+};
 
 export function planBuild(
   folder: StateFolder,
@@ -21,7 +27,17 @@ export function planBuild(
   full: boolean,
 ): BuildPlan {
   const site = existsSync(siteFolder) ? siteInFolder(siteFolder) : undefined;
-  settleStoppedBuild(folder, site);
+  const stopped = settleStoppedBuild(folder, site);
+  return { ...planFromState(folder, siteFolder, site, inputs, full), stopped };
+}
+
+function planFromState(
+  folder: StateFolder,
+  siteFolder: string,
+  site: string | undefined,
+  inputs: BuildInputs,
+  full: boolean,
+): PlanFromState {
   const stored = loadState(folder);
   if ("none" in stored) return { kind: "full", reason: stored.none, previous: undefined };
   if (site === undefined)
@@ -45,11 +61,16 @@ export function planBuild(
 /**
  * A build stopped after publishing its site but before putting its state in place left the
  * state beside (`state.next.v8`): it is the site folder's state if the folder holds that
- * site, and is put in place; otherwise it is dropped (the site was not published).
+ * site, and is put in place, and what that build changed is returned (its list may never
+ * have been uploaded); otherwise it is dropped (the site was not published).
  */
-function settleStoppedBuild(folder: StateFolder, site: string | undefined): void {
-  if (!existsSync(folder.next)) return;
+function settleStoppedBuild(folder: StateFolder, site: string | undefined): BuildChanges | undefined {
+  if (!existsSync(folder.next)) return undefined;
   const next = loadState(folder, folder.next);
-  if (!("none" in next) && next.site === site) commitState(folder);
-  else rmSync(folder.next, { force: true });
+  if (!("none" in next) && next.site === site) {
+    commitState(folder);
+    return next.changes;
+  }
+  rmSync(folder.next, { force: true });
+  return undefined;
 }

@@ -19,6 +19,7 @@ import {
 import { fingerprint } from "../domain/fingerprint.ts";
 import { toSlug } from "../domain/slugs.ts";
 import type { RelatedMemory } from "../model/related/related.ts";
+import type { BuildChanges } from "../output/buildChanges.ts";
 import { isRunning } from "../output/siteFolder.ts";
 import type { Manifest, Published } from "../output/writer.ts";
 import { type BodyIndex, packedBodies } from "./bodyStore.ts";
@@ -56,6 +57,8 @@ export interface StoredState {
   readonly bodies: BodyIndex;
   /** What the standby copy holds (the site before this one), if there is one. */
   readonly standby: Manifest | undefined;
+  /** What this build changed in the site folder, as it listed it for uploads (src/output/buildChanges.ts). */
+  readonly changes: BuildChanges;
 }
 
 /**
@@ -118,6 +121,7 @@ export function writeNextState(
   inputs: BuildInputs,
   site: string,
   standby: Manifest | undefined,
+  changes: BuildChanges,
 ): void {
   const stored: StoredState = {
     format: STATE_FORMAT,
@@ -128,6 +132,7 @@ export function writeNextState(
     published: state.published,
     bodies: state.bodies.index ?? new Map(),
     standby,
+    changes,
   };
   state.bodies.save();
   mkdirSync(folder.dir, { recursive: true });

@@ -314,10 +314,14 @@ describe("an incremental build that fails or is stopped leaves the site as it wa
     const killed = runBuild(content, site, { NEWSDESK_FAIL_AT: "commit" });
     assert.equal(killed.signal, "SIGKILL");
     assert.match(readPage(site, "/economy/2016-11-05/one/"), /Edited before the commit/);
+    const stoppedList = readFileSync(path.join(cacheOf(site), "last-build-changes.txt"), "utf8");
+    assert.match(stoppedList, /^written\teconomy\/2016-11-05\/one\/index\.html$/m);
     const next = runBuild(content, site);
     assert.equal(next.status, 0, next.stderr);
     assert.doesNotMatch(next.stdout, /Full build/);
     assert.match(next.stdout, /^0 files written, 0 removed/m);
+    // Its list may never have been uploaded: the next build's list carries it.
+    assert.equal(readFileSync(path.join(cacheOf(site), "last-build-changes.txt"), "utf8"), stoppedList);
     assertLikeCold();
   });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { buildChangesText, parseBuildChanges } from "../../src/output/buildChanges.ts";
+import { buildChangesText, changesInARow, parseBuildChanges } from "../../src/output/buildChanges.ts";
 
 describe("the build's changes list", () => {
   test("is tab-separated lines, sorted, and reads back as written", () => {
@@ -9,7 +9,7 @@ describe("the build's changes list", () => {
       written: ["sitemap.xml", "economy/2026-11-28/some-story/index.html", "economy/index.html"],
       removed: ["economy/2026-11-20/old-story/index.html"],
     };
-    const text = buildChangesText(changes, changes.kind);
+    const text = buildChangesText(changes);
     assert.equal(
       text,
       [
@@ -70,5 +70,20 @@ describe("the build's changes list", () => {
       assert.equal(parsed.line, 2);
       assert.match(parsed.problem, /is not a path inside the site folder/);
     }
+  });
+
+  test("of two builds in a row: what the second did wins, nothing the first did is lost", () => {
+    const first = {
+      kind: "incremental" as const,
+      written: ["a.html", "b.html"],
+      removed: ["c.html", "d.html"],
+    };
+    const second = { kind: "incremental" as const, written: ["d.html", "e.html"], removed: ["b.html"] };
+    assert.deepEqual(changesInARow(first, second), {
+      kind: "incremental",
+      written: ["a.html", "d.html", "e.html"],
+      removed: ["b.html", "c.html"],
+    });
+    assert.equal(changesInARow(first, { ...second, kind: "full" }).kind, "full");
   });
 });
