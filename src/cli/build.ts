@@ -219,6 +219,7 @@ async function publishBuild(): Promise<void> {
     // replaced by nothing: this one lists its changes too (and keeps them, in case it is stopped).
     const ownChanges: BuildChanges = {
       kind: published ? "incremental" : "full",
+      ...(published ? { from: siteFingerprint(published.manifest) } : {}),
       written: withMarker.written,
       removed: withMarker.removed,
     };

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BUILD_CHANGES_NAME, type BuildChanges, parseBuildChanges } from "../output/buildChanges.ts";
+import { SITE_MARKER, siteInFolder } from "../output/siteMarker.ts";
 import { uploadGroups } from "../output/uploadHeaders.ts";
 import { cacheFolder } from "../pipeline/persistentState.ts";
 
@@ -11,8 +12,10 @@ import { cacheFolder } from "../pipeline/persistentState.ts";
  * `npm run upload:s3 -- --bucket B [--endpoint URL] [--prefix P]`: publishes the built site
  * to an S3 bucket, or an S3-compatible one (Cloudflare R2, MinIO) with `--endpoint`, for a CDN
  * to serve. It sends only what the last build changed, as `.cache/last-build-changes.txt`
- * lists it: the written files are uploaded and the removed ones deleted. After a build that
- * could not compare with the last site (`kind full`), or with `--full`, it compares the whole
+ * lists it: the written files are uploaded and the removed ones deleted, when the bucket holds
+ * the site those changes were made to (its marker, `.newsdesk-site`, sent last, says so).
+ * Otherwise (a new bucket or prefix, an upload that did not finish), after a build that could
+ * not compare with the last site (`kind full`), or with `--full`, it compares the whole
  * folder with the bucket by checksum and sends the difference, deleting what the site no
  * longer has. Each file is stored with its Cache-Control and Content-Type
  * (src/output/uploadHeaders.ts), everything a file links to before the file, deletions last.
@@ -125,6 +128,20 @@ function compareWithBucket(site: string, remote: string, work: string): BuildCha
   return { kind: "full", written: [...marked("+"), ...marked("*")].sort(), removed: marked("-").sort() };
 }
 
+/** Which newsdesk site the bucket holds, by its marker (src/output/siteMarker.ts); undefined when none. */
+function siteInBucket(remote: string, work: string): string | undefined {
+  const copy = path.join(work, "bucket");
+  // One object asked for; a bucket without it is no error (copied nothing, said in the log).
+  rclone([
+    "copyto",
+    `${remote}/${SITE_MARKER}`,
+    path.join(copy, SITE_MARKER),
+    "--log-file",
+    path.join(work, "marker.log"),
+  ]);
+  return siteInFolder(copy);
+}
+
 function fileCount(n: number): string {
   return `${n} file${n === 1 ? "" : "s"}`;
 }
@@ -164,6 +181,9 @@ function upload(): void {
         throw new UsageError(
           `${values.changes} lists ${missing}, which ${site}/ does not have: the list is not this folder's; run npm run build again, or upload with --full`,
         );
+    }
+    const held = listed?.kind === "incremental" ? siteInBucket(remote, work) : undefined;
+    if (listed?.kind === "incremental" && listed.from !== undefined && held === listed.from) {
       changes = listed;
       console.log(
         `The last build wrote ${fileCount(listed.written.length)} and removed ${listed.removed.length}.`,
@@ -171,38 +191,48 @@ function upload(): void {
     } else {
       const why = values.full
         ? "--full"
-        : listed
-          ? "the last build could not compare with the site before it"
-          : `there is no ${values.changes}`;
+        : !listed
+          ? `there is no ${values.changes}`
+          : listed.kind === "full"
+            ? "the last build could not compare with the site before it"
+            : `the bucket does not hold the site the last build changed (${held === undefined ? "it has no newsdesk site" : "it holds another one"}: a new bucket or prefix, or an upload that did not finish)`;
       console.log(`Comparing ${site}/ with ${where} (${why})...`);
       changes = compareWithBucket(site, remote, work);
       console.log(`${fileCount(changes.written.length)} to upload, ${changes.removed.length} to delete.`);
     }
 
-    for (const [n, group] of uploadGroups(changes.written).entries()) {
-      const list = path.join(work, `upload-${n}.txt`);
-      writeFileSync(list, `${group.files.join("\n")}\n`);
-      console.log(
-        `  ${group.files.length} × ${group.headers.contentType}, Cache-Control: ${group.headers.cacheControl}`,
-      );
-      rcloneOrFail([
-        "copy",
-        site,
-        remote,
-        "--files-from-raw",
-        list,
-        // Known to be new or changed: sent without asking the bucket first.
-        "--no-check-dest",
-        "--no-traverse",
-        // Small files: many at once.
-        "--transfers",
-        "16",
-        "--header-upload",
-        `Cache-Control: ${group.headers.cacheControl}`,
-        "--header-upload",
-        `Content-Type: ${group.headers.contentType}`,
-      ]);
-    }
+    // The site's marker last, after the deletions: the bucket names the site it holds only
+    // once it holds all of it, so an upload stopped half way is compared in full next time.
+    const send = (files: readonly string[], name: string) => {
+      for (const [n, group] of uploadGroups(files).entries()) {
+        const list = path.join(work, `${name}-${n}.txt`);
+        writeFileSync(list, `${group.files.join("\n")}\n`);
+        console.log(
+          `  ${group.files.length} × ${group.headers.contentType}, Cache-Control: ${group.headers.cacheControl}`,
+        );
+        rcloneOrFail([
+          "copy",
+          site,
+          remote,
+          "--files-from-raw",
+          list,
+          // Known to be new or changed: sent without asking the bucket first.
+          "--no-check-dest",
+          "--no-traverse",
+          // Small files: many at once.
+          "--transfers",
+          "16",
+          "--header-upload",
+          `Cache-Control: ${group.headers.cacheControl}`,
+          "--header-upload",
+          `Content-Type: ${group.headers.contentType}`,
+        ]);
+      }
+    };
+    send(
+      changes.written.filter((file) => file !== SITE_MARKER),
+      "upload",
+    );
     if (changes.removed.length > 0) {
       const list = path.join(work, "delete.txt");
       writeFileSync(list, `${changes.removed.join("\n")}\n`);
@@ -210,6 +240,10 @@ function upload(): void {
       // rclone 1.60 looks for them folder by folder and misses those two folders down.
       rcloneOrFail(["delete", remote, "--files-from-raw", list, "--fast-list"]);
     }
+    send(
+      changes.written.filter((file) => file === SITE_MARKER),
+      "marker",
+    );
     const [sent, deleted] = values["dry-run"] ? ["would upload", "would delete"] : ["uploaded", "deleted"];
     console.log(
       `${where}: ${sent} ${fileCount(changes.written.length)}, ${deleted} ${changes.removed.length}.`,

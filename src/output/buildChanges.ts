@@ -7,18 +7,22 @@ import type { WriterReport } from "./writer.ts";
  * to the site folder with `/`, sorted:
  *
  *     kind	incremental
+ *     from	<the fingerprint of the site it changed>
  *     written	economy/2026-11-28/some-story/index.html
  *     removed	economy/2026-11-20/old-story/index.html
  *
- * `kind	full` says the build could not compare with the last published site (a cold build):
- * every file is listed as written, and an uploader syncs everything, deleting what the site
- * no longer has.
+ * `from` names the site the changes apply to, as its marker does (src/output/siteMarker.ts):
+ * an uploader sends only them to a copy that holds that site, and compares everything with
+ * any other. `kind	full` says the build could not compare with the last published site (a
+ * cold build): every file is listed as written, and an uploader syncs everything, deleting
+ * what the site no longer has.
  */
 export const BUILD_CHANGES_NAME = "last-build-changes.txt";
 
-export function buildChangesText({ kind, written, removed }: BuildChanges): string {
+export function buildChangesText({ kind, from, written, removed }: BuildChanges): string {
   const lines = [
     `kind\t${kind}`,
+    ...(from === undefined ? [] : [`from\t${from}`]),
     ...[...written].sort().map((file) => `written\t${file}`),
     ...[...removed].sort().map((file) => `removed\t${file}`),
   ];
@@ -34,6 +38,8 @@ export function buildChangesLine(report: WriterReport): string {
 
 export interface BuildChanges {
   readonly kind: "incremental" | "full";
+  /** The fingerprint of the site these changes were made to (its marker's), when one was. */
+  readonly from?: string;
   readonly written: readonly string[];
   readonly removed: readonly string[];
 }
@@ -51,6 +57,7 @@ export function changesInARow(earlier: BuildChanges, later: BuildChanges): Build
   for (const file of later.written) removed.delete(file);
   return {
     kind: earlier.kind === "full" || later.kind === "full" ? "full" : "incremental",
+    ...(earlier.from === undefined ? {} : { from: earlier.from }),
     written: [...written].sort(),
     removed: [...removed].sort(),
   };
@@ -79,6 +86,13 @@ export function parseBuildChanges(
   const kind = first?.startsWith("kind\t") ? first.slice("kind\t".length) : undefined;
   if (kind !== "incremental" && kind !== "full")
     return { line: 1, problem: 'the first line must be "kind", a tab, and "incremental" or "full"' };
+  const from = rest[0]?.startsWith("from\t") ? rest.shift()?.slice("from\t".length) : undefined;
+  if (from !== undefined && !/^[\w-]+$/.test(from))
+    return {
+      line: 2,
+      problem: 'the line "from" must name a site by its fingerprint (letters, digits, - and _)',
+    };
+  const offset = from === undefined ? 2 : 3;
   const written = new Set<string>();
   const removed = new Set<string>();
   for (const [index, line] of rest.entries()) {
@@ -89,13 +103,16 @@ export function parseBuildChanges(
       what === "written" ? [written, removed] : what === "removed" ? [removed, written] : [];
     if (tab < 0 || !list || !other)
       return {
-        line: index + 2,
+        line: index + offset,
         problem: 'each line after the first must be "written" or "removed", a tab, and a path',
       };
     if (!isSitePath(file))
-      return { line: index + 2, problem: `"${file}" is not a path inside the site folder` };
-    if (other.has(file)) return { line: index + 2, problem: `${file} is listed as both written and removed` };
+      return { line: index + offset, problem: `"${file}" is not a path inside the site folder` };
+    if (other.has(file))
+      return { line: index + offset, problem: `${file} is listed as both written and removed` };
     list.add(file);
   }
-  return { changes: { kind, written: [...written], removed: [...removed] } };
+  return {
+    changes: { kind, ...(from === undefined ? {} : { from }), written: [...written], removed: [...removed] },
+  };
 }

@@ -27,6 +27,8 @@ import { LOCAL_CREDENTIALS, type LocalBucket, startLocalBucket } from "../helper
  */
 const EPOCH = "1795838400";
 const runAsync = promisify(execFile);
+/** Where a second copy of the site goes: a new prefix, which holds no site yet. */
+const OTHER_PREFIX = "copy/";
 const PREFIX = "edition/";
 
 /** Why the upload cannot be tested here: without rclone it skips, under CI it never skips. */
@@ -55,6 +57,7 @@ describe("npm run upload:s3", { skip: rcloneSkipReason() }, () => {
   // Run without blocking: the bucket's server answers from this process.
   const upload = async (...extra: string[]) => {
     const args = ["--bucket", bucket.name, "--endpoint", bucket.endpoint, "--prefix", PREFIX];
+    // A later --prefix wins.
     const { stdout, stderr } = await runAsync(
       process.execPath,
       ["--import", "tsx", "src/cli/uploadS3.ts", ...args, "--site", site, "--changes", changesFile, ...extra],
@@ -65,8 +68,8 @@ describe("npm run upload:s3", { skip: rcloneSkipReason() }, () => {
     return stdout + stderr;
   };
   /** Every file of the site is an object under the prefix with its bytes, and there is nothing else. */
-  const assertBucketIsSite = async () => {
-    const objects = await bucket.objects(PREFIX);
+  const assertBucketIsSite = async (prefix = PREFIX) => {
+    const objects = await bucket.objects(prefix);
     const files = readdirSync(site, { recursive: true, encoding: "utf8" })
       .filter((name) => statSync(path.join(site, name)).isFile())
       .sort();
@@ -155,10 +158,21 @@ describe("npm run upload:s3", { skip: rcloneSkipReason() }, () => {
     assert.ok(written.length < before.size / 2, `${written.length} of ${before.size} files written`);
 
     bucket.clearLog();
-    await upload();
+    // The bucket holds the site the list was made to: only the list is sent, nothing compared.
+    assert.match(await upload(), /^The last build wrote \d+ files and removed \d+\.$/m);
     assert.deepEqual([...bucket.log.stored].sort(), written.map((file) => `${PREFIX}${file}`).sort());
     assert.deepEqual([...bucket.log.deleted].sort(), removed.map((file) => `${PREFIX}${file}`).sort());
     await assertBucketIsSite();
+  });
+
+  test("a changes list made to another site than the bucket holds (a new prefix): everything is compared, the marker sent last", async () => {
+    const parsed = parseBuildChanges(readFileSync(changesFile, "utf8"));
+    assert.ok("changes" in parsed && parsed.changes.kind === "incremental" && parsed.changes.from);
+    bucket.clearLog();
+    const said = await upload("--prefix", OTHER_PREFIX);
+    assert.match(said, /does not hold the site the last build changed \(it has no newsdesk site/);
+    await assertBucketIsSite(OTHER_PREFIX);
+    assert.equal(bucket.log.stored.at(-1), `${OTHER_PREFIX}.newsdesk-site`);
   });
 
   test("--full compares the whole folder with the bucket and sends nothing when they are the same", async () => {
