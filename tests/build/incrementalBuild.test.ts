@@ -5,6 +5,8 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { parse, stringify } from "yaml";
+import { parseBuildChanges } from "../../src/output/buildChanges.ts";
+import { siteInFolder } from "../../src/output/siteMarker.ts";
 import { generateNewsroom } from "../../tools/bench/generateArticles.ts";
 import { seededRandom } from "../../tools/seededRandom.ts";
 import {
@@ -201,6 +203,7 @@ describe("an incremental build writes what a cold build writes", () => {
     const first = runBuild(content, site, env());
     assert.equal(first.status, 0, first.stderr);
     let before = fileHashes(site);
+    let siteBefore = siteInFolder(site);
     const steps: ((clock: DateTime) => string)[] = [
       (c) => change.add(c),
       (c) => change.add(c, true),
@@ -234,15 +237,23 @@ describe("an incremental build writes what a cold build writes", () => {
       );
       assert.deepEqual(differing, [], `step ${step} (${done.join(", ")}): the sites differ`);
 
-      const listed = readFileSync(path.join(cacheOf(site), "last-build-changes.txt"), "utf8")
-        .trim()
-        .split("\n");
-      assert.equal(listed[0], "kind\tincremental");
-      const changed = [...new Set([...before.keys(), ...got.keys()])]
-        .filter((file) => before.get(file) !== got.get(file))
-        .map((file) => `${got.has(file) ? "written" : "removed"}\t${file}`)
-        .sort();
-      assert.deepEqual(listed.slice(1).sort(), changed, `step ${step}: the change list`);
+      const listed = parseBuildChanges(
+        readFileSync(path.join(cacheOf(site), "last-build-changes.txt"), "utf8"),
+      );
+      assert.ok("changes" in listed);
+      const { kind, from, written, removed } = listed.changes;
+      assert.equal(kind, "incremental");
+      // Made to the site before, as its marker named it: an uploader checks the bucket holds it.
+      assert.equal(from, siteBefore, `step ${step}: the list's site`);
+      const changed = [...new Set([...before.keys(), ...got.keys()])].filter(
+        (file) => before.get(file) !== got.get(file),
+      );
+      assert.deepEqual(
+        [...written.map((file) => `written\t${file}`), ...removed.map((file) => `removed\t${file}`)].sort(),
+        changed.map((file) => `${got.has(file) ? "written" : "removed"}\t${file}`).sort(),
+        `step ${step}: the change list`,
+      );
+      siteBefore = siteInFolder(site);
       before = got;
       rmSync(path.dirname(cold), { recursive: true, force: true });
       rmSync(cacheOf(cold), { recursive: true, force: true });
