@@ -215,8 +215,9 @@ async function publishBuild(): Promise<void> {
     const writing = performance.now();
     const changed = withMarker.written.length > 0 || withMarker.removed.length > 0;
     // A full build that knows the site it replaces lists what changed against it, as an
-    // incremental one does. A build stopped before its state was in place had its list
-    // replaced by nothing: this one lists its changes too (and keeps them, in case it is stopped).
+    // incremental one does. A build stopped before its state was in place may never have had
+    // its list uploaded: this one lists those changes with its own (and keeps them in its
+    // state, in case it is stopped too).
     const ownChanges: BuildChanges = {
       kind: published ? "incremental" : "full",
       ...(published ? { from: siteFingerprint(published.manifest) } : {}),
@@ -228,29 +229,24 @@ async function publishBuild(): Promise<void> {
       ...result.state,
       published: { manifest: withMarker.manifest, groups: withMarker.groups },
     };
+    // The last list is not this site's from here on: stopped before the new one is written,
+    // there is none, and an upload compares everything.
+    rmSync(CHANGES_FILE, { force: true });
+    // The standby after this build: incremental, the site that was published (with no change,
+    // this one); full, the site it replaces, when there is one.
+    const standbyManifest =
+      plan.kind === "incremental"
+        ? changed
+          ? plan.stored.published.manifest
+          : withMarker.manifest
+        : plan.previous?.published.manifest;
+    writeNextState(state, newState, inputs, site, standbyManifest, changes);
     let warning: string | undefined;
     if (plan.kind === "incremental") {
-      // After the swap the standby is the site that was published; with no change it is this one.
-      writeNextState(
-        state,
-        newState,
-        inputs,
-        site,
-        changed ? plan.stored.published.manifest : withMarker.manifest,
-        changes,
-      );
       if (changed) publishStandby(folders, standby);
       markClean(standby);
     } else {
       const keep = plan.previous !== undefined;
-      writeNextState(
-        state,
-        newState,
-        inputs,
-        site,
-        keep ? plan.previous?.published.manifest : undefined,
-        changes,
-      );
       // The old site becomes the standby: a kill while the old standby is deleted must not leave it trusted.
       if (keep) markDirty(standby);
       warning = publishStaging(folders, keep ? standby.dir : undefined);

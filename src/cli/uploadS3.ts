@@ -13,7 +13,8 @@ import { cacheFolder } from "../pipeline/persistentState.ts";
  * to an S3 bucket, or an S3-compatible one (Cloudflare R2, MinIO) with `--endpoint`, for a CDN
  * to serve. It sends only what the last build changed, as `.cache/last-build-changes.txt`
  * lists it: the written files are uploaded and the removed ones deleted, when the bucket holds
- * the site those changes were made to (its marker, `.newsdesk-site`, sent last, says so).
+ * the site those changes were made to (its marker, `.newsdesk-site`, says so: it is deleted
+ * before anything changes and sent last).
  * Otherwise (a new bucket or prefix, an upload that did not finish), after a build that could
  * not compare with the last site (`kind full`), or with `--full`, it compares the whole
  * folder with the bucket by checksum and sends the difference, deleting what the site no
@@ -182,7 +183,7 @@ function upload(): void {
           `${values.changes} lists ${missing}, which ${site}/ does not have: the list is not this folder's; run npm run build again, or upload with --full`,
         );
     }
-    const held = listed?.kind === "incremental" ? siteInBucket(remote, work) : undefined;
+    const held = siteInBucket(remote, work);
     if (listed?.kind === "incremental" && listed.from !== undefined && held === listed.from) {
       changes = listed;
       console.log(
@@ -195,14 +196,19 @@ function upload(): void {
           ? `there is no ${values.changes}`
           : listed.kind === "full"
             ? "the last build could not compare with the site before it"
-            : `the bucket does not hold the site the last build changed (${held === undefined ? "it has no newsdesk site" : "it holds another one"}: a new bucket or prefix, or an upload that did not finish)`;
+            : listed.from === undefined
+              ? "the list does not name the site it was made to (an older newsdesk's list)"
+              : `the bucket does not hold the site the last build changed (${held === undefined ? "it has no newsdesk site" : "it holds another one"}: a new bucket or prefix, or an upload that did not finish)`;
       console.log(`Comparing ${site}/ with ${where} (${why})...`);
       changes = compareWithBucket(site, remote, work);
       console.log(`${fileCount(changes.written.length)} to upload, ${changes.removed.length} to delete.`);
     }
 
-    // The site's marker last, after the deletions: the bucket names the site it holds only
-    // once it holds all of it, so an upload stopped half way is compared in full next time.
+    // The bucket names the site it holds only while it holds all of it: its marker goes before
+    // anything changes and comes back last, after the deletions, so an upload stopped half
+    // way leaves no marker and is compared in full next time.
+    const changing = changes.written.length > 0 || changes.removed.length > 0;
+    if (changing && held !== undefined) rcloneOrFail(["deletefile", `${remote}/${SITE_MARKER}`]);
     const send = (files: readonly string[], name: string) => {
       for (const [n, group] of uploadGroups(files).entries()) {
         const list = path.join(work, `${name}-${n}.txt`);

@@ -104,7 +104,7 @@ export function parseBuildChanges(
     if (tab < 0 || !list || !other)
       return {
         line: index + offset,
-        problem: 'each line after the first must be "written" or "removed", a tab, and a path',
+        problem: 'each line after "kind" (and "from") must be "written" or "removed", a tab, and a path',
       };
     if (!isSitePath(file))
       return { line: index + offset, problem: `"${file}" is not a path inside the site folder` };

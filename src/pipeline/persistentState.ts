@@ -57,7 +57,10 @@ export interface StoredState {
   readonly bodies: BodyIndex;
   /** What the standby copy holds (the site before this one), if there is one. */
   readonly standby: Manifest | undefined;
-  /** What this build changed in the site folder, as it listed it for uploads (src/output/buildChanges.ts). */
+  /**
+   * The changes list this build wrote for uploads (src/output/buildChanges.ts): what it
+   * changed, with the changes of a build stopped before it whose state it took over.
+   */
   readonly changes: BuildChanges;
 }
 

@@ -86,4 +86,22 @@ describe("the build's changes list", () => {
     });
     assert.equal(changesInARow(first, { ...second, kind: "full" }).kind, "full");
   });
+
+  test("names the site it was made to, which a merge keeps from the first build", () => {
+    const changes = { kind: "incremental" as const, from: "Ab_c-9", written: ["a.html"], removed: [] };
+    const text = buildChangesText(changes);
+    assert.equal(text, "kind\tincremental\nfrom\tAb_c-9\nwritten\ta.html\n");
+    assert.deepEqual(parseBuildChanges(text), { changes });
+    assert.deepEqual(parseBuildChanges("kind\tincremental\nfrom\ta b\n"), {
+      line: 2,
+      problem: 'the line "from" must name a site by its fingerprint (letters, digits, - and _)',
+    });
+    // Only as the second line: elsewhere it is no line of the list.
+    assert.equal(
+      (parseBuildChanges("kind\tincremental\nwritten\ta.html\nfrom\tx\n") as { line: number }).line,
+      3,
+    );
+    const later = { kind: "incremental" as const, from: "later", written: ["b.html"], removed: [] };
+    assert.equal(changesInARow(changes, later).from, "Ab_c-9");
+  });
 });
