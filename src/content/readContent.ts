@@ -240,7 +240,7 @@ function readFile(
   if (previous && previous.hash === hash && samePictures(previous.pictures, checkPicture)) {
     const result = previous.result
       ? atClock(previous.result, revive.clock)
-      : previous.stored && revivedReading(previous.stored, relative, revive);
+      : previous.stored && revivedReading(previous.stored, { relative, hash: previous.hash }, revive);
     if (result) return { ...previous, result };
   }
   if (text === undefined) {

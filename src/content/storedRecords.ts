@@ -1,8 +1,10 @@
 import { DateTime } from "luxon";
 import type { Alias, Article, ArticleImage, Correction, Tag } from "../domain/article.ts";
 import type { BodyFacts } from "../domain/bodyFacts.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
 import type { PlainPage } from "../domain/page.ts";
 import type { Problem } from "../domain/problem.ts";
+import { ContentError } from "../domain/problem.ts";
 import type { SectionTree } from "../domain/section.ts";
 import { type ContentFolder, readContentText } from "./contentFolder.ts";
 import { readFrontMatterBlock } from "./frontMatterBlock.ts";
@@ -73,13 +75,13 @@ export function storedReading(result: ReadResult<Article | PlainPage>): StoredRe
 /** The kept reading as the build uses it; undefined when it cannot be (the file is then read again). */
 export function revivedReading(
   stored: StoredReading,
-  relative: string,
+  file: KeptFile,
   context: ReviveContext,
 ): ReadResult<Article | PlainPage> | undefined {
   const { item } = stored;
   if (item === undefined) return { value: undefined, problems: stored.problems };
   const value =
-    item.kind === "article" ? revivedArticle(item, relative, context) : revivedPage(item, relative, context);
+    item.kind === "article" ? revivedArticle(item, file, context) : revivedPage(item, file, context);
   return value && { value, problems: stored.problems };
 }
 
@@ -115,11 +117,7 @@ function storedPage(page: PlainPage): StoredPage {
   return { ...rest, kind: "page" };
 }
 
-function revivedArticle(
-  stored: StoredArticle,
-  relative: string,
-  context: ReviveContext,
-): Article | undefined {
+function revivedArticle(stored: StoredArticle, file: KeptFile, context: ReviveContext): Article | undefined {
   const { kind: _kind, date, updated, expires, section: slug, corrections, summary, ...rest } = stored;
   const section = context.tree.bySlug.get(slug);
   // The settings are those it was checked against (the state says so), so this should not
@@ -140,21 +138,29 @@ function revivedArticle(
     ),
     state: publishState(stored.draft, when, until, context.clock),
   };
-  return withBodyFromFile(article, relative, context.folder);
+  return withBodyFromFile(article, file, context.folder);
 }
 
-function revivedPage(stored: StoredPage, relative: string, context: ReviveContext): PlainPage {
+function revivedPage(stored: StoredPage, file: KeptFile, context: ReviveContext): PlainPage {
   const { kind: _kind, ...page } = stored;
-  return withBodyFromFile(page, relative, context.folder);
+  return withBodyFromFile(page, file, context.folder);
+}
+
+/** A file whose reading is kept: where it is in the content folder, and the hash of the text it was read from. */
+export interface KeptFile {
+  readonly relative: string;
+  readonly hash: string;
 }
 
 /**
  * The item with a `body` read from its file on first use: most kept articles are never
- * rendered again, and holding every body would double the state's size and memory.
+ * rendered again, and holding every body would double the state's size and memory. The
+ * text must still be the one the reading was kept from: a file saved again while the build
+ * runs would give a page with the old fields and the new text, so the build stops and says so.
  */
 function withBodyFromFile<T extends object>(
   item: T,
-  relative: string,
+  file: KeptFile,
   folder: ContentFolder,
 ): T & { body: string } {
   let body: string | undefined;
@@ -162,7 +168,17 @@ function withBodyFromFile<T extends object>(
     enumerable: true,
     get: () => {
       if (body === undefined) {
-        const read = readContentText(folder, relative);
+        const read = readContentText(folder, file.relative);
+        if ("text" in read && fingerprint(read.text) !== file.hash)
+          throw new ContentError([
+            {
+              severity: "error",
+              file: folder.label(file.relative),
+              line: 1,
+              field: "file",
+              message: "the file changed while the build was reading it; run the build again",
+            },
+          ]);
         body = "text" in read ? (readFrontMatterBlock(read.text)?.body ?? "") : "";
       }
       return body;

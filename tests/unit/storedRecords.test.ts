@@ -1,26 +1,32 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
 import { contentFolder } from "../../src/content/contentFolder.ts";
 import { readArticle } from "../../src/content/readArticle.ts";
 import { revivedReading, storedReading } from "../../src/content/storedRecords.ts";
+import { fingerprint } from "../../src/domain/fingerprint.ts";
+import { ContentError } from "../../src/domain/problem.ts";
 import { buildSectionTree, sectionTreeSchema } from "../../src/domain/section.ts";
 import { articleText, validFields } from "../helpers/fixtureSite.ts";
 
 /**
  * A kept reading (the build state) comes back as the article it was, or not at all: then the
  * build reads the file again and checks it, so an article is never left out without a word.
+ * Its body is read from the file when first used, and only from the text it was kept from.
  */
 const sections = sectionTreeSchema.parse(JSON.parse(readFileSync("content/_data/sections.json", "utf8")));
 const { tree } = buildSectionTree(sections);
 const zone = "Asia/Shanghai";
 const clock = DateTime.fromISO("2026-11-28T00:00:00Z");
+const text = articleText({ fields: validFields(), body: "The kept text." });
 const stored = storedReading(
   readArticle(
     "content/articles/x.md",
     "2016/11/x.md",
-    articleText({ fields: validFields() }),
+    text,
     {
       tree,
       zone,
@@ -30,11 +36,16 @@ const stored = storedReading(
     "x",
   ),
 );
-const folder = contentFolder("content");
+const dir = mkdtempSync(path.join(tmpdir(), "newsdesk-kept-"));
+const file = path.join(dir, "articles/2016/11/x.md");
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(file, text);
+const folder = contentFolder(dir);
+const KEPT = { relative: "articles/2016/11/x.md", hash: fingerprint(text) };
 
 describe("a kept reading revived", () => {
   test("is the article it was, in its section", () => {
-    const revived = revivedReading(stored, "articles/2016/11/x.md", { tree, zone, clock, folder });
+    const revived = revivedReading(stored, KEPT, { tree, zone, clock, folder });
     assert.ok(revived?.value && "section" in revived.value);
     assert.equal(revived.value.section.slug, validFields().section);
   });
@@ -45,9 +56,22 @@ describe("a kept reading revived", () => {
       sections.map((top) => ({ ...top, sections: top.sections?.filter((s) => s.slug !== section) })),
     ).tree;
     assert.equal(without.bySlug.has(section), false);
-    assert.equal(
-      revivedReading(stored, "articles/2016/11/x.md", { tree: without, zone, clock, folder }),
-      undefined,
+    assert.equal(revivedReading(stored, KEPT, { tree: without, zone, clock, folder }), undefined);
+  });
+
+  test("reads its body from the file it was kept from, and stops the build if the file changed since", () => {
+    const revived = revivedReading(stored, KEPT, { tree, zone, clock, folder });
+    assert.ok(revived?.value);
+    assert.match(revived.value.body, /The kept text\./);
+    const again = revivedReading(stored, KEPT, { tree, zone, clock, folder });
+    writeFileSync(file, text.replace("The kept text.", "Saved during the build."));
+    assert.throws(
+      () => again?.value?.body,
+      (error: unknown) =>
+        error instanceof ContentError &&
+        /articles\/2016\/11\/x\.md:1: .*changed while the build was reading it; run the build again/.test(
+          error.message,
+        ),
     );
   });
 });
