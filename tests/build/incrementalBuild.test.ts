@@ -1,9 +1,19 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
+import sharp from "sharp";
 import { parse, stringify } from "yaml";
 import { parseBuildChanges } from "../../src/output/buildChanges.ts";
 import { siteInFolder } from "../../src/output/siteMarker.ts";
@@ -27,7 +37,8 @@ import { articleText, makeFixtureContent, validFields } from "../helpers/fixture
  * must write exactly what a cold build of the same files and clock writes. A seeded random
  * sequence of the changes a newsroom makes (adds, edits, deletes, renames, section moves,
  * re-slugs with and without an alias, drafts, schedules, expiries, tags, dates, a fresh
- * analytics export, time passing) is applied to a 200-article site, and after every step
+ * analytics export, a plain page edited, lead pictures given and their files replaced, a
+ * `--full` build between incremental ones, time passing) is applied to a 200-article site, and after every step
  * the incremental site is compared with a cold build, file by file and byte for byte; the
  * change list it writes must name exactly the files that differ from the site before.
  */
@@ -164,6 +175,24 @@ function changes(content: string, rand: () => number) {
       });
       return "change an article's date";
     },
+    editPage(): string {
+      const pages = readdirSync(path.join(content, "pages"))
+        .filter((name) => name.endsWith(".md"))
+        .sort();
+      const page = path.join(content, "pages", pick(pages));
+      writeFileSync(page, `${readFileSync(page, "utf8")}\nUpdated by the desk.\n`);
+      return "edit a plain page";
+    },
+    picture(pictures: readonly string[]): string {
+      const article = someArticle();
+      const src = pick(pictures);
+      writeArticle({ ...article, front: { ...article.front, image: { src, alt: `The scene in ${src}` } } });
+      return "give an article a lead picture";
+    },
+    redrawPicture(pictures: readonly string[], drawings: readonly string[]): string {
+      copyFileSync(pick(drawings), path.join(content, pick(pictures)));
+      return "replace a picture's file";
+    },
     popular(site: string, clock: DateTime): string {
       const pages = readdirSync(site, { recursive: true, encoding: "utf8" })
         .filter((name) => /^[a-z-]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(name))
@@ -183,7 +212,7 @@ function changes(content: string, rand: () => number) {
 }
 
 describe("an incremental build writes what a cold build writes", () => {
-  test(`${STEPS} random steps on ${ARTICLES} articles, compared with a cold build after each`, () => {
+  test(`${STEPS} random steps on ${ARTICLES} articles, compared with a cold build after each`, async () => {
     const work = path.join(tmpdir(), `newsdesk-incremental-${process.pid}`);
     rmSync(work, { recursive: true, force: true });
     const content = path.join(work, "content");
@@ -194,11 +223,34 @@ describe("an incremental build writes what a cold build writes", () => {
       siteFile,
       JSON.stringify({ ...JSON.parse(readFileSync(siteFile, "utf8")), searchPartSize: 40 }),
     );
+    // Pictures for articles to use, and other drawings to put in their place.
+    const drawings = await Promise.all(
+      ["#884422", "#224488", "#228844"].map(async (colour, n) => {
+        const file = path.join(work, `drawing-${n}.jpg`);
+        await sharp({ create: { width: 320, height: 180, channels: 3, background: colour } })
+          .jpeg()
+          .toFile(file);
+        return file;
+      }),
+    );
+    const pictures = ["images/steps/harbour.jpg", "images/steps/market.jpg"];
+    mkdirSync(path.join(content, "images/steps"), { recursive: true });
+    for (const [n, picture] of pictures.entries())
+      copyFileSync(drawings[n] as string, path.join(content, picture));
     const site = tempOutput();
     const rand = seededRandom(SEED);
     const change = changes(content, rand);
     let clock = START;
-    const env = () => ({ SOURCE_DATE_EPOCH: String(Math.floor(clock.toSeconds())) });
+    // One picture cache for every build, as a newsroom's: the cold builds process nothing again.
+    const imageCache = path.join(work, "image-cache");
+    const env = () => ({
+      SOURCE_DATE_EPOCH: String(Math.floor(clock.toSeconds())),
+      NEWSDESK_IMAGE_CACHE: imageCache,
+    });
+    // Two articles show the pictures from the start, so that replacing a file changes pages.
+    for (const picture of pictures) change.picture([picture]);
+    // Half way, a full build at least once, whatever the sequence: the next one is incremental again.
+    let full = false;
 
     const first = runBuild(content, site, env());
     assert.equal(first.status, 0, first.stderr);
@@ -219,14 +271,24 @@ describe("an incremental build writes what a cold build writes", () => {
       () => change.retag(),
       (c) => change.redate(c),
       (c) => change.popular(site, c),
+      () => change.editPage(),
+      () => change.picture(pictures),
+      () => change.redrawPicture(pictures, drawings),
+      () => {
+        full = true;
+        return "a full build (--full), the next one incremental again";
+      },
     ];
     for (let step = 1; step <= STEPS; step++) {
       const done = [0, 1].map(() => (pick(steps, rand) as (c: DateTime) => string)(clock));
+      full ||= step === Math.ceil(STEPS / 2);
       clock = clock.plus({ hours: Math.floor(rand() * 8) });
-      const incremental = runBuild(content, site, env());
+      const incremental = runBuild(content, site, env(), full ? ["--full"] : []);
       assert.equal(incremental.status, 0, `step ${step} (${done.join(", ")}): ${incremental.stderr}`);
       assert.match(incremental.stdout, /files? written, [\d,]+ removed, [\d,]+ unchanged/);
-      assert.doesNotMatch(incremental.stdout, /^Full build/m, `step ${step} should be incremental`);
+      if (full) assert.match(incremental.stdout, /^Full build: --full was given/m);
+      else assert.doesNotMatch(incremental.stdout, /^Full build/m, `step ${step} should be incremental`);
+      full = false;
 
       const cold = tempOutput();
       const fresh = runBuild(content, cold, env(), ["--full"]);
