@@ -4,6 +4,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import {
   cacheOf,
+  differingFiles,
   hashFolder,
   readPage,
   runBuild,
@@ -112,6 +113,19 @@ describe("a failed build leaves the published site exactly as it was", () => {
     assert.match(checked.stderr, /removed _site\.staging-\d+, left by a build that was stopped/);
     assert.equal(hashFolder(output), goodHash);
     assert.deepEqual(leftovers(), []);
+  });
+
+  test("after a full build killed in its swap, the next build builds on the site put back, as a cold build would", () => {
+    // The content changed since the site put back (the tests above edited it): the build
+    // stopped in its swap kept a state of the site it never published, which must not be used.
+    const next = runBuild(content, output);
+    assert.equal(next.status, 0, next.stderr);
+    assert.doesNotMatch(next.stdout, /^Full build/m);
+    const cold = tempOutput();
+    assert.equal(runBuild(content, cold, {}, FULL).status, 0);
+    assert.deepEqual(differingFiles(output, cold), []);
+    assert.match(readPage(output, "/economy/2016-11-05/good/"), /New/);
+    goodHash = hashFolder(output);
   });
 
   test("kill -9 during a build: its staging folder is cleared by the next build", async () => {
