@@ -4,7 +4,12 @@ import { fingerprint } from "../domain/fingerprint.ts";
 import type { PlainPage } from "../domain/page.ts";
 import { ContentError, type Problem } from "../domain/problem.ts";
 import { buildSectionTree, type Section, type SectionTree, sectionTreeSchema } from "../domain/section.ts";
-import { resolveSiteConfig, type SiteConfig, siteConfigSchema } from "../domain/siteConfig.ts";
+import {
+  resolveSiteConfig,
+  SITE_VARIABLES,
+  type SiteConfig,
+  siteConfigSchema,
+} from "../domain/siteConfig.ts";
 import { isSitePath, normaliseSrc } from "../domain/urls.ts";
 import { type ContentFolder, readContentText } from "./contentFolder.ts";
 import { bodyProblems, editorialProblems, pinProblems } from "./editorialChecks.ts";
@@ -48,7 +53,7 @@ export interface ContentOptions {
 /**
  * What one reading keeps for the next: the settings and each Markdown file's result. In the
  * preview it passes from build to build in memory; `npm run build` keeps it on disk
- * (src/pipeline/buildState.ts), as `StoredRecords`, without the settings (read again each
+ * (src/pipeline/persistentState.ts), as `StoredRecords`, without the settings (read again each
  * time) and with each reading as plain data.
  */
 export interface ContentRecords {
@@ -71,18 +76,18 @@ interface FileRecord {
 /** ContentRecords as plain data, for the build state on disk. */
 export interface StoredRecords {
   readonly settingsKey: string;
-  readonly files: ReadonlyMap<
-    string,
-    {
-      readonly hash: string;
-      readonly reading: StoredReading;
-      readonly pictures: ReadonlyMap<string, string | undefined>;
-    }
-  >;
+  readonly files: ReadonlyMap<string, StoredFileRecord>;
+}
+
+/** A file's record as plain data: its hash, its reading, and the pictures it was checked against. */
+interface StoredFileRecord {
+  readonly hash: string;
+  readonly reading: StoredReading;
+  readonly pictures: ReadonlyMap<string, string | undefined>;
 }
 
 export function storedRecords(records: ContentRecords): StoredRecords {
-  const files = new Map<string, StoredRecords["files"] extends ReadonlyMap<string, infer V> ? V : never>();
+  const files = new Map<string, StoredFileRecord>();
   for (const [relative, record] of records.files) {
     const reading = record.stored ?? (record.result && storedReading(record.result));
     if (reading) files.set(relative, { hash: record.hash, reading, pictures: record.pictures });
@@ -189,7 +194,7 @@ function readSettings(
 ): { settingsKey: string; settings: Settings } {
   const siteFile = readDataFile(folder, SITE_FILE, siteConfigSchema);
   const sectionsFile = readDataFile(folder, SECTIONS_FILE, sectionTreeSchema);
-  const variables = ["SITE_URL", "PATH_PREFIX"].map((name) => `${name}=${(env ?? process.env)[name] ?? ""}`);
+  const variables = SITE_VARIABLES.map((name) => `${name}=${(env ?? process.env)[name] ?? ""}`);
   const settingsKey = fingerprint([siteFile.text, sectionsFile.text, ...variables].join("\0"));
   if (previous?.settingsKey === settingsKey && previous.settings)
     return { settingsKey, settings: previous.settings };

@@ -201,6 +201,9 @@ export function normalisePathPrefix(prefix: string): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
+/** The environment variables that change the site's settings (below): a change to them changes every page. */
+export const SITE_VARIABLES = ["SITE_URL", "PATH_PREFIX"] as const;
+
 /**
  * Applies the environment's `SITE_URL` and `PATH_PREFIX` over the file's values, so one
  * content folder builds for any host. A `SITE_URL` with a path implies that prefix.

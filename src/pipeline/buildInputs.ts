@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fingerprint } from "../domain/fingerprint.ts";
+import { SITE_VARIABLES } from "../domain/siteConfig.ts";
 import { projectFileFingerprints } from "../output/projectFiles.ts";
 
 /**
@@ -22,8 +23,7 @@ export function buildInputs(projectRoot: string, contentDir: string, env: NodeJS
   const inputs = new Map<string, string>([
     ["the build state's format", String(STATE_FORMAT)],
     ["Node", process.version],
-    ["SITE_URL", env.SITE_URL ?? ""],
-    ["PATH_PREFIX", env.PATH_PREFIX ?? ""],
+    ...SITE_VARIABLES.map((name): [string, string] => [name, env[name] ?? ""]),
   ]);
   for (const [file, hash] of projectFileFingerprints(projectRoot, CODE)) inputs.set(file, hash);
   for (const data of ["_data/site.json", "_data/sections.json"]) {
