@@ -10,6 +10,7 @@ import type { ImageLookup } from "../domain/picture.ts";
 import { isSitePath, normaliseSrc, outputPathOf, SEARCH_FOLDER } from "../domain/urls.ts";
 import { type BodyLookup, bodyOf } from "../markdown/bodyHtml.ts";
 import type { RelatedMemory } from "../model/related/related.ts";
+import type { Route } from "../model/routes.ts";
 import type { SearchPart } from "../model/searchParts.ts";
 import type { BuildMode, Site } from "../model/site.ts";
 import { adminGroup } from "../output/admin/adminGroup.ts";
@@ -135,9 +136,7 @@ export async function build(
     holds: holds?.manifest,
     linkFrom: holds?.linkFrom,
   });
-  const items = site.routes.flatMap((route): (Article | PlainPage)[] =>
-    route.kind === "article" ? [route.article] : route.kind === "page" ? [route.page] : [],
-  );
+  const items = site.routes.flatMap(sourceOf);
   const imageRun = await processImages(
     imageSources(items),
     options.folder,
@@ -178,10 +177,7 @@ export async function build(
   const store = options.bodies ?? previous?.bodies ?? memoryBodies();
   const needed: (Article | PlainPage)[] = [
     ...partsToIndex.flatMap(({ part }) => part.items),
-    ...[...toRender].flatMap((n): (Article | PlainPage)[] => {
-      const route = site.routes[n];
-      return route?.kind === "article" ? [route.article] : route?.kind === "page" ? [route.page] : [];
-    }),
+    ...[...toRender].flatMap((n) => sourceOf(site.routes[n])),
   ];
   const bodies = new Map<string, string>();
   const missing: (Article | PlainPage)[] = [];
@@ -198,13 +194,6 @@ export async function build(
     (file) => templateFiles.has(file) || partsToIndex.some(({ part }) => file.startsWith(part.folder)),
   );
   // Built alongside, the index takes each page as its body is ready, in a fixed order, on another thread.
-  const indexParts = (list: typeof parts): IndexPart[] =>
-    list.map(({ part, key }) => ({
-      folder: part.folder,
-      pages: part.items.length,
-      name: searchGroupName(part),
-      key,
-    }));
   const searchRun =
     partsToIndex.length > 0
       ? startSearchIndex(indexParts(partsToIndex), options.output, language)
@@ -312,16 +301,7 @@ function indexSearchAfter(
 ): { readonly run: SearchIndexRun; readonly state: Promise<BuildState> } {
   const { published } = state;
   const stale = parts.filter(({ part, key }) => published.groups.get(searchGroupName(part))?.key !== key);
-  const run = startSearchIndex(
-    stale.map(({ part, key }) => ({
-      folder: part.folder,
-      pages: part.items.length,
-      name: searchGroupName(part),
-      key,
-    })),
-    output,
-    language,
-  );
+  const run = startSearchIndex(indexParts(stale), output, language);
   searchFeed(
     stale.flatMap(({ part }) => part.items),
     searchDocument,
@@ -344,6 +324,21 @@ function indexSearchAfter(
     };
   });
   return { run, state: indexed };
+}
+
+/** The search index's parts to make, each with the key of what it shows. */
+function indexParts(list: readonly { readonly part: SearchPart; readonly key: string }[]): IndexPart[] {
+  return list.map(({ part, key }) => ({
+    folder: part.folder,
+    pages: part.items.length,
+    name: searchGroupName(part),
+    key,
+  }));
+}
+
+/** The article or page a route shows, if it shows one (a listing shows many, its own none). */
+function sourceOf(route: Route | undefined): (Article | PlainPage)[] {
+  return route?.kind === "article" ? [route.article] : route?.kind === "page" ? [route.page] : [];
 }
 
 /** Whether an output file belongs to the search index (whose files its parts list). */
