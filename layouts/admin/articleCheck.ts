@@ -65,11 +65,9 @@ export function checkEntry(
   // the build's fingerprint does, without hashing in the browser (node:crypto is not there,
   // and SubtleCrypto's digest is asynchronous, while Decap draws the preview synchronously).
   const read = readArticle(file, id, text, context, text);
+  // Links to other articles are checked where the other articles are: the pull-request check.
   const editorial = read.value
-    ? editorialProblems([read.value], new Set(), { ...config, checkPicture: picturePathProblem }).filter(
-        // Links to other articles are checked where the other articles are: the pull-request check.
-        (problem) => problem.severity === "error" || problem.field !== "body",
-      )
+    ? editorialProblems([read.value], undefined, { ...config, checkPicture: picturePathProblem })
     : [];
   const bodyLine = readFrontMatterBlock(text)?.bodyLine ?? 1;
   const problems = [...read.problems, ...editorial]

@@ -3,6 +3,7 @@ import { parseDocument } from "htmlparser2";
 import { renderToString } from "preact-render-to-string";
 import type { Content } from "../../src/content/readContent.ts";
 import type { Article } from "../../src/domain/article.ts";
+import { escapeHtml } from "../../src/domain/escapeHtml.ts";
 import type { ImageLookup } from "../../src/domain/picture.ts";
 import type { SectionTree } from "../../src/domain/section.ts";
 import { normaliseSrc, withPrefix } from "../../src/domain/urls.ts";
@@ -120,7 +121,7 @@ function withPictures(
     // Processed pictures (the site's /img/ files) show from the site.
     if (!path.startsWith("images/")) continue;
     const url = pictureUrl(path);
-    if (url) img.attribs.src = url.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+    if (url) img.attribs.src = escapeHtml(url);
   }
   return getOuterHTML(tree.children, { decodeEntities: false, encodeEntities: false });
 }

@@ -13,7 +13,7 @@ import { newArticleId } from "../../src/content/articleFile.ts";
  * template names them (its `path`, or for a large archive its `slug`), and the file format
  * never writes them (articleFormat.ts).
  */
-export const NEW_FILE_KEYS = ["__newsdesk_year", "__newsdesk_month", "__newsdesk_slug"] as const;
+const NEW_FILE_KEYS = ["__newsdesk_year", "__newsdesk_month", "__newsdesk_slug"] as const;
 
 /** What every key the web editor adds to an entry, and never writes, starts with. */
 export const EDITOR_ONLY_PREFIX = "__newsdesk_";

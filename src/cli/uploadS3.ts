@@ -208,7 +208,8 @@ function upload(): void {
     // anything changes and comes back last, after the deletions, so an upload stopped half
     // way leaves no marker and is compared in full next time.
     const changing = changes.written.length > 0 || changes.removed.length > 0;
-    if (changing && held !== undefined) rcloneOrFail(["deletefile", `${remote}/${SITE_MARKER}`]);
+    const markerTaken = changing && held !== undefined;
+    if (markerTaken) rcloneOrFail(["deletefile", `${remote}/${SITE_MARKER}`]);
     const send = (files: readonly string[], name: string) => {
       for (const [n, group] of uploadGroups(files).entries()) {
         const list = path.join(work, `${name}-${n}.txt`);
@@ -246,10 +247,8 @@ function upload(): void {
       // rclone 1.60 looks for them folder by folder and misses those two folders down.
       rcloneOrFail(["delete", remote, "--files-from-raw", list, "--fast-list"]);
     }
-    send(
-      changes.written.filter((file) => file === SITE_MARKER),
-      "marker",
-    );
+    // Sent whenever it was taken, even if unchanged (the bucket had the same site and strays).
+    send(markerTaken || changes.written.includes(SITE_MARKER) ? [SITE_MARKER] : [], "marker");
     const [sent, deleted] = values["dry-run"] ? ["would upload", "would delete"] : ["uploaded", "deleted"];
     console.log(
       `${where}: ${sent} ${fileCount(changes.written.length)}, ${deleted} ${changes.removed.length}.`,

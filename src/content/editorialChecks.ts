@@ -35,7 +35,8 @@ const FILES_NAMED = 3;
 
 export function editorialProblems(
   articles: readonly Article[],
-  knownUrls: ReadonlySet<string>,
+  /** Every address the site has; undefined where the other articles are not known (the web editor), so links to them are not checked. */
+  knownUrls: ReadonlySet<string> | undefined,
   config: EditorialConfig,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -155,7 +156,8 @@ function nameFiles(files: readonly string[]): string {
 type LinkResolver = (link: string) => { path: string; suggestion: string | undefined } | undefined;
 
 /** Says whether a link is to an article address that no article has, and suggests one with the same slug. */
-function linkResolver(knownUrls: ReadonlySet<string>, config: EditorialConfig): LinkResolver {
+function linkResolver(knownUrls: ReadonlySet<string> | undefined, config: EditorialConfig): LinkResolver {
+  if (knownUrls === undefined) return () => undefined;
   const bySlug = new Map<string, string>();
   for (const url of knownUrls) {
     const slug = articleSlugOf(url);

@@ -1,6 +1,7 @@
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import type { Alias, Article, ArticleImage, Correction, Tag } from "../domain/article.ts";
 import type { BodyFacts } from "../domain/bodyFacts.ts";
+import { instantInZone } from "../domain/dates.ts";
 import { fingerprint } from "../domain/fingerprint.ts";
 import type { PlainPage } from "../domain/page.ts";
 import type { Problem } from "../domain/problem.ts";
@@ -123,7 +124,7 @@ function revivedArticle(stored: StoredArticle, file: KeptFile, context: ReviveCo
   // The settings are those it was checked against (the state says so), so this should not
   // happen; if it does, the article is read again and checked, never left out unsaid.
   if (!section) return undefined;
-  const at = (millis: Millis) => DateTime.fromMillis(millis, { zone: context.zone });
+  const at = (millis: Millis) => instantInZone(millis, context.zone);
   const when = at(date);
   const until = expires === undefined ? undefined : at(expires);
   const article: Omit<Article, "body"> = {
@@ -155,8 +156,9 @@ export interface KeptFile {
 /**
  * The item with a `body` read from its file on first use: most kept articles are never
  * rendered again, and holding every body would double the state's size and memory. The
- * text must still be the one the reading was kept from: a file saved again while the build
- * runs would give a page with the old fields and the new text, so the build stops and says so.
+ * text must still be the one the reading was kept from: a file saved again (or deleted) while
+ * the build runs would give a page with the old fields and the new text (or none), so the
+ * build stops and says so.
  */
 function withBodyFromFile<T extends object>(
   item: T,
@@ -169,7 +171,9 @@ function withBodyFromFile<T extends object>(
     get: () => {
       if (body === undefined) {
         const read = readContentText(folder, file.relative);
-        if ("text" in read && fingerprint(read.text) !== file.hash)
+        // Gone since it was read (deleted, moved): the build stops, as it would reading it now.
+        if ("problem" in read) throw new ContentError([read.problem]);
+        if (fingerprint(read.text) !== file.hash)
           throw new ContentError([
             {
               severity: "error",
@@ -179,7 +183,7 @@ function withBodyFromFile<T extends object>(
               message: "the file changed while the build was reading it; run the build again",
             },
           ]);
-        body = "text" in read ? (readFrontMatterBlock(read.text)?.body ?? "") : "";
+        body = readFrontMatterBlock(read.text)?.body ?? "";
       }
       return body;
     },

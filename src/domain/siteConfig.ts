@@ -186,7 +186,6 @@ export const siteConfigSchema = z.strictObject({
 });
 
 export type Words = z.infer<typeof wordsSchema>;
-export type WebEditorSettings = z.infer<typeof webEditorSchema>;
 
 export interface SiteConfig extends Omit<z.infer<typeof siteConfigSchema>, "url" | "pathPrefix"> {
   /** Origin and path of the site's root, without a trailing slash: `https://example.org/newsroom`. */

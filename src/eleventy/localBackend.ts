@@ -99,10 +99,12 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     });
   } catch (error) {
     decap.kill();
-    // The preview goes on without it: another program (or another preview) has the port.
-    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    // The preview goes on without it, whatever stops it listening: another program (or
+    // another preview) has the port, or the port is not this user's to take.
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code === "EADDRINUSE" ? "is taken" : `cannot be used (${code ?? message})`;
     console.log(
-      `[newsdesk] Port ${options.port} is taken, so /admin/ has no local backend; \`npm start -- --backend-port N\` gives it another.`,
+      `[newsdesk] Port ${options.port} ${why}, so /admin/ has no local backend; \`npm start -- --backend-port N\` gives it another.`,
     );
     return undefined;
   }
@@ -182,7 +184,9 @@ function readBody(incoming: IncomingMessage): Promise<Buffer> {
 }
 
 function forward(incoming: IncomingMessage, body: Buffer, port: number, response: ServerResponse): void {
-  const headers = { ...incoming.headers, host: `${LOOPBACK}:${port}`, "content-length": String(body.length) };
+  // The body is passed on whole, with its length: not in chunks, whatever the client sent.
+  const { "transfer-encoding": _chunked, ...sent } = incoming.headers;
+  const headers = { ...sent, host: `${LOOPBACK}:${port}`, "content-length": String(body.length) };
   const outgoing = request(
     { host: LOOPBACK, port, method: incoming.method, path: incoming.url, headers },
     (answer) => {

@@ -1,9 +1,11 @@
+import { rmSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { contentFolder } from "../content/contentFolder.ts";
 import { buildClock } from "../domain/buildClock.ts";
 import { ContentError, findContentError, formatProblem } from "../domain/problem.ts";
 import { imageCacheDir } from "../output/images.ts";
+import { SITE_MARKER } from "../output/siteMarker.ts";
 import { outputCollisions, type PlannedOutput, siteOutputs } from "../output/siteOutputs.ts";
 import { type BuildOptions, type BuildResult, type BuildState, build } from "../pipeline/build.ts";
 import type { SearchIndexRun } from "../workers/searchIndex.ts";
@@ -75,6 +77,10 @@ export function newsdeskPlugin(eleventyConfig: EleventyConfig): void {
     await search.run?.stop();
     search = {};
     let plan: BuildPlan = {};
+    // The preview writes drafts into its folder, in place: were it a published site's
+    // (`--output _site`), that site's marker must no longer vouch for it, so the next
+    // `npm run build` there builds it whole.
+    if (preview && !state) rmSync(path.join(directories.output, SITE_MARKER), { force: true });
     if (!preview)
       await eleventyConfig.emit(PLAN_EVENT, (given: BuildPlan) => {
         plan = given;

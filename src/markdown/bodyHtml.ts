@@ -4,10 +4,6 @@ import type { Written } from "./bodyLookup.ts";
 import { MINIFY_OPTIONS } from "./minifyOptions.ts";
 import { renderArticleBody } from "./render.ts";
 
-// What pages look bodies up by lives apart from the minifier, so the web editor's preview
-// pane (layouts/admin/) can use it in the browser without bundling html-minifier-terser.
-export { type BodyLookup, bodyOf, type Written } from "./bodyLookup.ts";
-
 /**
  * A body as it goes into its page: Markdown rendered and sanitised, then minified. The
  * body is the one part of a page that is not already minimal (preact writes the rest

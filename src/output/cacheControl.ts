@@ -11,8 +11,11 @@ export const CACHE_CONTROLS = {
   immutable: "public, max-age=31536000, immutable",
   /** Pages, feeds, sitemaps, the search index, and assets with fixed names (logo, sharing picture). */
   page: "public, max-age=300",
-  /** The shared sidebar blocks, which every page fetches: breaking news reaches them within a minute. */
-  sharedBlocks: "public, max-age=60",
+  /**
+   * The shared sidebar blocks, which every page fetches: breaking news reaches them within a
+   * minute, and a copy older than that is never served without asking again.
+   */
+  sharedBlocks: "public, max-age=60, must-revalidate",
 } as const;
 
 /** The rule for a site path (`/assets/site.2f1fb20681.css`, `/shared/blocks.html`), without the path prefix. */

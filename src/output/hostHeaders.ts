@@ -27,7 +27,7 @@ export function hostHeaders(site: Site, assets: AssetUrls): string {
     "# Cache rules for Netlify and Cloudflare Pages, written by newsdesk's build.",
     "# The sidebar blocks change with every export and top story: kept a minute, then asked for again.",
     at(SHARED_BLOCKS_URL),
-    `  Cache-Control: ${CACHE_CONTROLS.sharedBlocks}, must-revalidate`,
+    `  Cache-Control: ${CACHE_CONTROLS.sharedBlocks}`,
     "  X-Robots-Tag: noindex",
     "# Style sheets, scripts, icons and pictures named by their content: a new version has a new name.",
     ...hashed.flatMap((url) => immutable(at(url))),

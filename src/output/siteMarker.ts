@@ -21,7 +21,7 @@ export function siteFingerprint(manifest: Manifest): string {
   return fingerprint(lines.join("\n"));
 }
 
-export function markerText(site: string): string {
+function markerText(site: string): string {
   return `newsdesk site ${site}\n`;
 }
 

@@ -105,6 +105,7 @@ export function writerInto({ folder, published, holds, linkFrom, trustKeys = tru
   const inFlight = new Set<Promise<void>>();
   const manifest = new Map<string, OutputRecord>();
   const groups = new Map<string, GroupRecord>();
+  const recordedFiles = new Map<string, string[]>();
   const written: string[] = [];
   let unchanged = 0;
   let failure: unknown;
@@ -209,8 +210,15 @@ export function writerInto({ folder, published, holds, linkFrom, trustKeys = tru
     record(file, hash, size, group) {
       note(file, { key: hash, hash, size });
       if (group) {
-        const files = groups.get(group.name)?.files ?? [];
-        groups.set(group.name, { key: group.key, files: [...files, file] });
+        // Added to in place (a search part records a thousand files and more, one by one),
+        // in a list of this writer's own, never one of the published site's.
+        let files = recordedFiles.get(group.name);
+        if (!files) {
+          files = [];
+          recordedFiles.set(group.name, files);
+        }
+        files.push(file);
+        groups.set(group.name, { key: group.key, files });
       }
     },
     async keepGroup(name) {

@@ -97,12 +97,16 @@ export function packedBodies(
           nextPending.set(file, { key: entry.key, html });
           continue;
         }
+        // Still current by the index alone: a pack is read only for a body that must be written
+        // again (it moved to another pack, its article's date changed; or is not written yet).
         const before = index.get(file);
-        const body = kept(file);
-        if (!before || body?.key !== entry.key) continue;
+        if (!before || before.key !== entry.key) continue;
         nextIndex.set(file, entry);
-        // A body that moved to another pack (its article's date changed) is written there.
-        if (before.pack !== entry.pack || pending.has(file)) nextPending.set(file, body);
+        if (before.pack !== entry.pack || pending.has(file)) {
+          const body = kept(file);
+          if (body?.key === entry.key) nextPending.set(file, body);
+          else nextIndex.delete(file);
+        }
       }
       return packedBodies(folder, nextIndex, nextPending, index);
     },

@@ -8,7 +8,7 @@ import { searchLanguage } from "../domain/language.ts";
 import type { PlainPage } from "../domain/page.ts";
 import type { ImageLookup } from "../domain/picture.ts";
 import { isSitePath, normaliseSrc, outputPathOf, SEARCH_FOLDER } from "../domain/urls.ts";
-import { type BodyLookup, bodyOf } from "../markdown/bodyHtml.ts";
+import { type BodyLookup, bodyOf } from "../markdown/bodyLookup.ts";
 import type { RelatedMemory } from "../model/related/related.ts";
 import type { Route } from "../model/routes.ts";
 import type { SearchPart } from "../model/searchParts.ts";

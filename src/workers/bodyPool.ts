@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { ImageLookup } from "../domain/picture.ts";
-import { articleBodyHtml, type BodyLookup, type Written } from "../markdown/bodyHtml.ts";
+import { articleBodyHtml } from "../markdown/bodyHtml.ts";
+import type { BodyLookup, Written } from "../markdown/bodyLookup.ts";
 import { typeScriptWorker } from "./typeScriptWorker.ts";
 
 const BATCH = 64;

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ProcessedImage } from "../domain/picture.ts";
-import { articleBodyHtml, type Written } from "../markdown/bodyHtml.ts";
+import { articleBodyHtml } from "../markdown/bodyHtml.ts";
+import type { Written } from "../markdown/bodyLookup.ts";
 
 /** Set once per worker: the build's processed pictures and the tables' label. */
 const { images, tableLabel } = workerData as {

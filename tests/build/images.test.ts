@@ -100,9 +100,12 @@ describe("pictures", () => {
 
   test("processed pictures are cached between builds: a second build processes none", () => {
     assert.match(first, /pictures: [1-9]\d* processed, 0 from the cache/);
-    const again = runBuild(content, tempOutput(), env);
+    const fromCache = tempOutput();
+    const again = runBuild(content, fromCache, env);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /pictures: 0 processed, [1-9]\d* from the cache/);
+    // The cached pictures are the ones processing makes: the same site, byte for byte.
+    assert.deepEqual(differingFiles(output, fromCache), []);
   });
 
   test("the web editor's preview finds each processed picture in its bucket, not in the editor's page", () => {
@@ -141,8 +144,10 @@ describe("pictures", () => {
     const incremental = runBuild(copy, site, env);
     assert.equal(incremental.status, 0, incremental.stderr);
     assert.doesNotMatch(incremental.stdout, /^Full build/m);
+    // Cold in every way: its own picture cache, so a picture kept by a wrong key would show.
     const cold = tempOutput();
-    assert.equal(runBuild(copy, cold, env, ["--full"]).status, 0);
+    const coldCache = { NEWSDESK_IMAGE_CACHE: mkdtempSync(path.join(tmpdir(), "newsdesk-cold-pictures-")) };
+    assert.equal(runBuild(copy, cold, coldCache, ["--full"]).status, 0);
     assert.deepEqual(differingFiles(site, cold), []);
     const bucket = readFileSync(
       path.join(site, adminPictureBucketUrl(pictureBucketOf("images/2026/new.jpg"))),

@@ -59,6 +59,31 @@ describe("a kept reading revived", () => {
     assert.equal(revivedReading(stored, KEPT, { tree: without, zone, clock, folder }), undefined);
   });
 
+  test("is the article a fresh reading gives, field for field, dates in the same zone", () => {
+    const fresh = readArticle(
+      "content/articles/x.md",
+      "2016/11/x.md",
+      text,
+      {
+        tree,
+        zone,
+        clock,
+        checkPicture: () => undefined,
+      },
+      "x",
+    ).value;
+    const revived = revivedReading(stored, KEPT, { tree, zone, clock, folder })?.value;
+    assert.ok(fresh && revived && "date" in revived && "date" in fresh);
+    assert.equal(revived.date.zone.name, fresh.date.zone.name);
+    assert.equal(revived.date.toISO(), fresh.date.toISO());
+    const { body: _fresh, ...freshFields } = fresh;
+    const { body: _revived, ...revivedFields } = revived;
+    // As plain data (dates as their ISO text, the section by its slug).
+    const plain = (fields: typeof freshFields) =>
+      JSON.parse(JSON.stringify({ ...fields, section: fields.section.slug }));
+    assert.deepEqual(plain(revivedFields), plain(freshFields));
+  });
+
   test("reads its body from the file it was kept from, and stops the build if the file changed since", () => {
     const revived = revivedReading(stored, KEPT, { tree, zone, clock, folder });
     assert.ok(revived?.value);
@@ -72,6 +97,23 @@ describe("a kept reading revived", () => {
         /articles\/2016\/11\/x\.md:1: .*changed while the build was reading it; run the build again/.test(
           error.message,
         ),
+    );
+  });
+
+  test("stops the build, naming the file, if the file is gone when its body is needed", () => {
+    const gone = revivedReading(
+      stored,
+      { relative: "articles/2016/11/gone.md", hash: KEPT.hash },
+      {
+        tree,
+        zone,
+        clock,
+        folder,
+      },
+    );
+    assert.throws(
+      () => gone?.value?.body,
+      (error: unknown) => error instanceof ContentError && /gone\.md/.test(error.message),
     );
   });
 });

@@ -6,7 +6,7 @@ import { PROJECT } from "../helpers/build.ts";
 
 const YEAR = "public, max-age=31536000, immutable";
 const MINUTES = "public, max-age=300";
-const MINUTE = "public, max-age=60";
+const MINUTE = "public, max-age=60, must-revalidate";
 
 describe("the headers a bucket stores each file with", () => {
   test("files named by their content are kept for a year; everything else a few minutes; the shared blocks a minute", () => {

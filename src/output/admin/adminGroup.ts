@@ -14,7 +14,7 @@ import { editorBundle, editorSourcesKey } from "./editorBundle.ts";
 import { EDITOR_CONTENT_FOLDER, localBackendAddress } from "./localBackendAddress.ts";
 
 /** The group's name in the build's state. */
-export const ADMIN_GROUP = "web editor";
+const ADMIN_GROUP = "web editor";
 
 /** The editor's stylesheet in the project. */
 const EDITOR_CSS = "layouts/admin/editor.css";

@@ -22,7 +22,7 @@ export interface AdminPageParts {
  * talks to the site, the local backend, and on the published site GitHub's API and the
  * sign-in proxy.
  */
-export function contentSecurityPolicy(config: SiteConfig, localBackendOrigins: readonly string[]): string {
+function contentSecurityPolicy(config: SiteConfig, localBackendOrigins: readonly string[]): string {
   const online = config.webEditor ? ["https://api.github.com", new URL(config.webEditor.authUrl).origin] : [];
   return [
     "default-src 'self'",

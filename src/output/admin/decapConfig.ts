@@ -56,7 +56,7 @@ export const BODY_FIELD = "body";
 const BODY_AFTER = "image";
 
 /** The form's fields: the contract's, in its order, with the body. */
-export function articleFields(tree: SectionTree, zone: string): DecapField[] {
+function articleFields(tree: SectionTree, zone: string): DecapField[] {
   const fields = Object.entries(articleFrontMatterSchema.shape).map(([name, schema]) =>
     fieldOf(name, name, schema, { tree, zone }),
   );
@@ -236,7 +236,7 @@ export interface ArticleCollection {
  * be), so Decap's "Quick add" offers only that collection; and Decap's way back from it to
  * its (empty) list goes to the newest list (layouts/admin/collectionRoutes.ts).
  */
-export function articleCollections(
+function articleCollections(
   root: EditorRoot,
   tree: SectionTree,
   config: SiteConfig,

@@ -4,7 +4,7 @@
  * unless `NEWSDESK_BACKEND_PORT` says another (`npm start -- --backend-port N` sets it for
  * its builds, so the page and the backend agree).
  */
-export const DEFAULT_LOCAL_BACKEND_PORT = 8081;
+const DEFAULT_LOCAL_BACKEND_PORT = 8081;
 
 export interface LocalBackendAddress {
   readonly port: number;

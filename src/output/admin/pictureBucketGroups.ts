@@ -20,12 +20,17 @@ export function pictureBucketGroups(images: ImageLookup): OutputGroup[] {
     entries.push([source, image]);
     buckets.set(bucket, entries);
   }
-  return [...buckets].map(([bucket, entries]) => {
-    const content = JSON.stringify(entries satisfies PictureBucket);
-    return {
-      name: `${PICTURE_BUCKETS_GROUP} ${bucket}`,
-      key: fingerprint(content),
-      make: () => [{ url: adminPictureBucketUrl(bucket), content }],
-    };
-  });
+  return [...buckets].map(([bucket, entries]) => ({
+    name: `${PICTURE_BUCKETS_GROUP} ${bucket}`,
+    // Keyed by each picture's processed names, which its content and the settings decide
+    // (the build runs on every save: the JSON is made only for a bucket that changed).
+    key: fingerprint(
+      entries
+        .map(([source, image]) => `${source} ${image.fallback.srcset} ${image.thumbnail.src}`)
+        .join("\n"),
+    ),
+    make: () => [
+      { url: adminPictureBucketUrl(bucket), content: JSON.stringify(entries satisfies PictureBucket) },
+    ],
+  }));
 }

@@ -1,4 +1,4 @@
-import { type BodyLookup, bodyOf, type Written } from "../../markdown/bodyHtml.ts";
+import { type BodyLookup, bodyOf, type Written } from "../../markdown/bodyLookup.ts";
 import type { SearchDocument } from "./searchDocuments.ts";
 
 /** Hands the search index its documents while the bodies they need are being rendered. */
